@@ -1,0 +1,139 @@
+// The `dispatch` command. Each subcommand is a thin shell over a domain function; failures a
+// person can fix are printed as one line and exit with status 1.
+
+import { Command, InvalidArgumentError } from 'commander';
+import { isAppError } from '../lib/errors.ts';
+import { loadConfig } from '../lib/config.ts';
+import { describeTarget } from '../db/database-url.ts';
+import { migrateToLatest, migrationStatus } from '../db/migrate.ts';
+import { addUser, listUsers, resetPassword } from '../newsroom/users.ts';
+import { ROLES } from '../newsroom/roles.ts';
+import { loadDemoAgency } from '../demo/load-demo-agency.ts';
+import { serve } from './serve.ts';
+import { contentContext, withDatabase } from './runtime.ts';
+
+function positiveInteger(value: string): number {
+  if (!/^\d+$/.test(value) || Number(value) < 1 || !Number.isSafeInteger(Number(value))) {
+    throw new InvalidArgumentError('must be a positive whole number');
+  }
+  return Number(value);
+}
+
+const out = (text: string) => process.stdout.write(`${text}\n`);
+
+export function buildProgram(): Command {
+  const program = new Command('dispatch')
+    .description('Dispatch, the publishing system of a multilingual news agency.\nSettings come from the environment (HOST, PORT, DATABASE_URL, ...) and an optional dispatch.config.json.')
+    .showHelpAfterError();
+
+  program
+    .command('serve')
+    .description('serve the newsroom, the public site and the wire over HTTP (creates and migrates the database, and on first start loads the demo agency and an admin account)')
+    .action(serve);
+
+  const db = program.command('db').description('the database: its schema migrations');
+  db.command('migrate')
+    .description('apply every pending migration')
+    .action(() =>
+      withDatabase(async (_config, database) => {
+        const applied = await migrateToLatest(database);
+        out(applied.length === 0 ? `${database.description}: up to date` : `${database.description}: applied ${applied.join(', ')}`);
+      }, false),
+    );
+  db.command('status')
+    .description('list applied and pending migrations')
+    .action(() =>
+      withDatabase(async (_config, database) => {
+        const status = await migrationStatus(database);
+        out(database.description);
+        for (const name of status.applied) out(`  applied  ${name}`);
+        for (const name of status.pending) out(`  pending  ${name}`);
+        if (status.pending.length > 0) process.exitCode = 2;
+      }, false),
+    );
+
+  const user = program.command('user').description('newsroom accounts');
+  user.command('add')
+    .description('create an account; prints its one-time password')
+    .requiredOption('--login <login>', 'login name (lower-case letters, digits, . _ -)')
+    .requiredOption('--name <name>', 'full name as shown in the newsroom')
+    .requiredOption('--role <role>', `one of ${ROLES.join(', ')}`)
+    .option('--email <email>', 'e-mail address')
+    .action((options: { login: string; name: string; role: string; email?: string }) =>
+      withDatabase(async (_config, database) => {
+        const { user: created, password } = await addUser(database.db, options);
+        out(`Created ${created.login} (${created.role}). One-time password, shown only now: ${password}`);
+      }),
+    );
+  user.command('reset-password')
+    .description('give an account a new one-time password')
+    .argument('<login>', 'the account')
+    .action((login: string) =>
+      withDatabase(async (_config, database) => {
+        const password = await resetPassword(database.db, login);
+        out(`New one-time password for ${login}, shown only now: ${password}`);
+      }),
+    );
+  user.command('list')
+    .description('list the accounts')
+    .action(() =>
+      withDatabase(async (_config, database) => {
+        const users = await listUsers(database.db);
+        for (const u of users) out(`${u.login.padEnd(20)} ${u.role.padEnd(13)} ${u.name}${u.disabled ? ' (disabled)' : ''}${u.mustChangePassword ? ' (one-time password)' : ''}`);
+        if (users.length === 0) out('no accounts');
+      }),
+    );
+
+  program
+    .command('demo')
+    .description('load the demo agency into an empty database, or with --stories generate synthetic stories for benchmarks')
+    .option('--stories <n>', 'generate this many synthetic stories', positiveInteger)
+    .option('--seed <n>', 'seed of the synthetic generator (same seed, same stories)', positiveInteger, 1)
+    .option('--quiet', 'no progress bar')
+    .action((options: { stories?: number; seed: number; quiet?: boolean }) =>
+      withDatabase(async (config, database) => {
+        const context = contentContext(config, database);
+        if (options.stories === undefined) {
+          const result = await loadDemoAgency(context, config.mediaDir);
+          out(`Loaded the demo agency: ${result.stories} stories.`);
+          return;
+        }
+        const { generateSyntheticStories } = await import('../demo/synthetic/generate.ts');
+        const result = await generateSyntheticStories(context, { stories: options.stories, seed: options.seed, progress: !options.quiet });
+        out(`Generated ${result.stories} synthetic stories (${result.versions} language versions) in ${(result.milliseconds / 1000).toFixed(1)} s.`);
+      }),
+    );
+
+  const config = program.command('config').description('the configuration');
+  config.command('check')
+    .description('validate the settings and print them (passwords hidden)')
+    .action(() => {
+      const settings = loadConfig();
+      out(`config file:      ${settings.configFile ?? '(none)'}`);
+      out(`listen:           ${settings.host}:${settings.port}`);
+      out(`public URL:       ${settings.publicUrl}`);
+      out(`database:         ${describeTarget(settings.database)}`);
+      out(`media folder:     ${settings.mediaDir}`);
+      out(`languages:        ${settings.languages.map((l) => `${l.code} (${l.label})`).join(', ')}; default ${settings.defaultLanguage}`);
+      out(`log level:        ${settings.logLevel}`);
+      out(`demo on 1st start: ${settings.loadDemoOnFirstStart ? 'yes' : 'no'}`);
+      out('configuration is valid');
+    });
+
+  return program;
+}
+
+export async function runCli(argv: string[]): Promise<void> {
+  try {
+    await buildProgram().parseAsync(argv);
+  } catch (error) {
+    if (isAppError(error)) {
+      process.stderr.write(`dispatch: ${error.message}\n`);
+    } else {
+      process.stderr.write(`dispatch: unexpected failure: ${(error as Error)?.stack ?? String(error)}\n`);
+    }
+    process.exitCode = 1;
+  }
+}
+
+await runCli(process.argv);

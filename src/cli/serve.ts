@@ -1,0 +1,44 @@
+// `dispatch serve`: checks the address, opens and migrates the database, prepares a first start,
+// and serves HTTP until SIGINT or SIGTERM, then closes cleanly.
+
+import { loadConfig } from '../lib/config.ts';
+import { createLogger } from '../lib/logger.ts';
+import { createMetrics } from '../http/metrics.ts';
+import { buildApp } from '../http/app.ts';
+import { assertCanListen, listen } from '../http/listen.ts';
+import { systemClock } from '../lib/clock.ts';
+import { contentContext, openConfiguredDatabase } from './runtime.ts';
+import { describeFirstStart, isFirstStart, prepareFirstStart } from './first-start.ts';
+
+export async function serve(): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger(config.logLevel);
+  await assertCanListen(config.host, config.port);
+  const metrics = createMetrics();
+  const database = await openConfiguredDatabase(config, { migrate: true, onQuery: metrics.observeQuery });
+  try {
+    const context = contentContext(config, database);
+    if (await isFirstStart(context)) {
+      const result = await prepareFirstStart(context, { loadDemo: config.loadDemoOnFirstStart, mediaDir: config.mediaDir });
+      process.stderr.write(describeFirstStart(result, config.publicUrl));
+    }
+    const app = await buildApp({ config, database, logger, metrics, clock: systemClock });
+    await listen(app, config.host, config.port);
+    logger.info({ url: `http://${config.host}:${config.port}`, database: database.description }, 'Dispatch is serving');
+    process.stderr.write(`Dispatch is running at ${config.publicUrl}/ (${database.description})\n`);
+    let closing = false;
+    const stop = async (signal: string) => {
+      if (closing) return;
+      closing = true;
+      logger.info({ signal }, 'stopping');
+      await app.close();
+      await database.close();
+      process.exit(0);
+    };
+    process.once('SIGINT', () => void stop('SIGINT'));
+    process.once('SIGTERM', () => void stop('SIGTERM'));
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}

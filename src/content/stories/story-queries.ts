@@ -1,0 +1,128 @@
+// Reads of stories for readers: one language version with what its page shows, its translations,
+// and the latest visible stories. Nothing here returns a version readers may not see, except
+// `findVersionForPage`, which reports the state so the site can answer 404, 410 or 301.
+
+import type { Kysely } from 'kysely';
+import type { Schema, Instant } from '../../db/schema.ts';
+import { PUBLIC_STATUSES, isVisibleToReaders } from './story-status.ts';
+import { findStoryIdBySlug } from './story-slugs.ts';
+
+export interface PageVersion {
+  storyId: number;
+  language: string;
+  headline: string;
+  lede: string;
+  body: string;
+  slug: string;
+  status: string;
+  version: number;
+  publishedAt: Instant | null;
+  updatedAt: Instant;
+  rubricKey: string;
+  rubricSlug: string | null;
+  rubricName: string | null;
+  embargoUntil: Instant | null;
+  leadImageId: number | null;
+}
+
+export type PageLookup =
+  | { kind: 'visible'; version: PageVersion }
+  | { kind: 'killed'; version: PageVersion }
+  | { kind: 'missing' };
+
+export async function findVersionForPage(db: Kysely<Schema>, language: string, storyId: number, now: Date): Promise<PageLookup> {
+  const row = await db
+    .selectFrom('story_versions as v')
+    .innerJoin('stories as s', 's.id', 'v.story_id')
+    .innerJoin('rubrics as r', 'r.id', 'v.rubric_id')
+    .leftJoin('rubric_names as rn', (join) => join.onRef('rn.rubric_id', '=', 'v.rubric_id').on('rn.language', '=', language))
+    .select([
+      'v.story_id', 'v.language', 'v.headline', 'v.lede', 'v.body', 'v.slug', 'v.status', 'v.version', 'v.published_at', 'v.updated_at',
+      'r.key as rubric_key', 'rn.slug as rubric_slug', 'rn.name as rubric_name', 's.embargo_until', 's.lead_image_id',
+    ])
+    .where('v.story_id', '=', storyId)
+    .where('v.language', '=', language)
+    .executeTakeFirst();
+  if (!row) return { kind: 'missing' };
+  const version: PageVersion = {
+    storyId: row.story_id,
+    language: row.language,
+    headline: row.headline,
+    lede: row.lede,
+    body: row.body,
+    slug: row.slug,
+    status: row.status,
+    version: row.version,
+    publishedAt: row.published_at,
+    updatedAt: row.updated_at,
+    rubricKey: row.rubric_key,
+    rubricSlug: row.rubric_slug,
+    rubricName: row.rubric_name,
+    embargoUntil: row.embargo_until,
+    leadImageId: row.lead_image_id,
+  };
+  if (row.status === 'killed') return { kind: 'killed', version };
+  return isVisibleToReaders(row, row.embargo_until, now) ? { kind: 'visible', version } : { kind: 'missing' };
+}
+
+/** The story a current or former slug in `language` leads to. */
+export async function findStoryIdByAnySlug(db: Kysely<Schema>, language: string, slug: string): Promise<number | undefined> {
+  return findStoryIdBySlug(db, language, slug);
+}
+
+export interface VisibleTranslation {
+  language: string;
+  slug: string;
+  rubricSlug: string | null;
+}
+
+/** The story's versions readers can see now, in every language. */
+export async function listVisibleTranslations(db: Kysely<Schema>, storyId: number, now: Date): Promise<VisibleTranslation[]> {
+  const rows = await db
+    .selectFrom('story_versions as v')
+    .innerJoin('stories as s', 's.id', 'v.story_id')
+    .leftJoin('rubric_names as rn', (join) => join.onRef('rn.rubric_id', '=', 'v.rubric_id').onRef('rn.language', '=', 'v.language'))
+    .select(['v.language', 'v.slug', 'v.status', 'v.published_at', 's.embargo_until', 'rn.slug as rubric_slug'])
+    .where('v.story_id', '=', storyId)
+    .execute();
+  return rows
+    .filter((row) => isVisibleToReaders(row, row.embargo_until, now))
+    .map((row) => ({ language: row.language, slug: row.slug, rubricSlug: row.rubric_slug }));
+}
+
+export interface FeedItem {
+  storyId: number;
+  headline: string;
+  slug: string;
+  publishedAt: Instant;
+  rubricSlug: string | null;
+  rubricName: string | null;
+}
+
+/** The newest stories readers can see in `language`, optionally of one rubric, newest first. */
+export async function listLatestStories(
+  db: Kysely<Schema>,
+  params: { language: string; rubricId?: number; excludeStoryId?: number; limit: number; now: Date },
+): Promise<FeedItem[]> {
+  const nowInstant = params.now.toISOString();
+  let query = db
+    .selectFrom('story_versions as v')
+    .innerJoin('stories as s', 's.id', 'v.story_id')
+    .leftJoin('rubric_names as rn', (join) => join.onRef('rn.rubric_id', '=', 'v.rubric_id').onRef('rn.language', '=', 'v.language'))
+    .select(['v.story_id', 'v.headline', 'v.slug', 'v.published_at', 'rn.slug as rubric_slug', 'rn.name as rubric_name'])
+    .where('v.language', '=', params.language)
+    .where('v.status', 'in', [...PUBLIC_STATUSES])
+    .where('v.published_at', '<=', nowInstant)
+    .where((eb) => eb.or([eb('s.embargo_until', 'is', null), eb('s.embargo_until', '<=', nowInstant)]));
+  if (params.rubricId !== undefined) query = query.where('v.rubric_id', '=', params.rubricId);
+  if (params.excludeStoryId !== undefined) query = query.where('v.story_id', '!=', params.excludeStoryId);
+  const rows = await query.orderBy('v.published_at', 'desc').orderBy('v.id', 'desc').limit(params.limit).execute();
+  return rows.map((row) => ({
+    storyId: row.story_id,
+    headline: row.headline,
+    slug: row.slug,
+    publishedAt: row.published_at!,
+    rubricSlug: row.rubric_slug,
+    rubricName: row.rubric_name,
+  }));
+}

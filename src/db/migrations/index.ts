@@ -1,0 +1,12 @@
+// The ordered list of migrations. Names sort in the order they run; a landed migration is never
+// edited or renamed, only followed by a new one.
+
+import type { Migration } from 'kysely';
+import type { Dialect } from './column-types.ts';
+import { foundation } from './2026-11-23-01-foundation.ts';
+
+export function migrationsFor(dialect: Dialect): Record<string, Migration> {
+  return {
+    '2026-11-23-01-foundation': foundation(dialect),
+  };
+}

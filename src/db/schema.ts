@@ -1,0 +1,161 @@
+// The tables as Kysely sees them. Both dialects store the same values in the same shapes:
+// times are ISO 8601 UTC strings ("2026-11-23T08:23:00.000Z"; SQLite text, PostgreSQL timestamptz
+// read back as the same string), flags are 0/1 integers, story documents are JSON text.
+
+import type { Generated, Insertable, Selectable } from 'kysely';
+
+/** An instant in UTC as an ISO 8601 string with milliseconds and "Z". */
+export type Instant = string;
+
+export interface SettingsTable {
+  key: string;
+  value: string;
+}
+
+export interface UsersTable {
+  id: Generated<number>;
+  login: string;
+  name: string;
+  email: string | null;
+  role: string;
+  password_hash: string;
+  must_change_password: number;
+  created_at: Instant;
+  updated_at: Instant;
+  disabled_at: Instant | null;
+}
+
+export interface AuthorsTable {
+  id: Generated<number>;
+  key: string;
+  user_id: number | null;
+  created_at: Instant;
+}
+
+export interface AuthorNamesTable {
+  author_id: number;
+  language: string;
+  name: string;
+}
+
+export interface RubricsTable {
+  id: Generated<number>;
+  key: string;
+  position: number;
+  created_at: Instant;
+}
+
+export interface RubricNamesTable {
+  rubric_id: number;
+  language: string;
+  name: string;
+  slug: string;
+}
+
+export interface TagsTable {
+  id: Generated<number>;
+  key: string;
+  created_at: Instant;
+}
+
+export interface TagNamesTable {
+  tag_id: number;
+  language: string;
+  name: string;
+  slug: string;
+}
+
+export interface ImagesTable {
+  id: Generated<number>;
+  storage_key: string;
+  mime_type: string;
+  width: number;
+  height: number;
+  byte_size: number;
+  credit: string | null;
+  created_at: Instant;
+}
+
+export interface ImageTextsTable {
+  image_id: number;
+  language: string;
+  alt: string;
+  caption: string | null;
+}
+
+export interface StoriesTable {
+  id: Generated<number>;
+  rubric_id: number;
+  urgency: number;
+  is_main: number;
+  embargo_until: Instant | null;
+  lead_image_id: number | null;
+  follows_story_id: number | null;
+  created_by: number | null;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+export interface StoryVersionsTable {
+  id: Generated<number>;
+  story_id: number;
+  language: string;
+  /** The story's rubric, copied here so rubric listings are one index scan. */
+  rubric_id: number;
+  headline: string;
+  lede: string;
+  /** The story document as JSON text. */
+  body: string;
+  slug: string;
+  status: string;
+  version: number;
+  published_at: Instant | null;
+  first_published_at: Instant | null;
+  seo_title: string | null;
+  seo_description: string | null;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+export interface StorySlugsTable {
+  language: string;
+  slug: string;
+  story_id: number;
+  created_at: Instant;
+}
+
+export interface StoryAuthorsTable {
+  story_id: number;
+  author_id: number;
+  position: number;
+}
+
+export interface StoryTagsTable {
+  story_id: number;
+  tag_id: number;
+  position: number;
+}
+
+export interface Schema {
+  settings: SettingsTable;
+  users: UsersTable;
+  authors: AuthorsTable;
+  author_names: AuthorNamesTable;
+  rubrics: RubricsTable;
+  rubric_names: RubricNamesTable;
+  tags: TagsTable;
+  tag_names: TagNamesTable;
+  images: ImagesTable;
+  image_texts: ImageTextsTable;
+  stories: StoriesTable;
+  story_versions: StoryVersionsTable;
+  story_slugs: StorySlugsTable;
+  story_authors: StoryAuthorsTable;
+  story_tags: StoryTagsTable;
+}
+
+export type StoryRow = Selectable<StoriesTable>;
+export type StoryVersionRow = Selectable<StoryVersionsTable>;
+export type NewStoryVersionRow = Insertable<StoryVersionsTable>;
+export type UserRow = Selectable<UsersTable>;
+

@@ -1,0 +1,182 @@
+// Loads the demo agency into an empty database: its settings, rubrics, tags, authors and the
+// stories written for this project (src/demo/agency/stories/*.json), each with a drawn lead
+// illustration, published over the last four weeks relative to today. It all happens in one
+// transaction: the database ends up with the whole demo or none of it.
+
+import { readFileSync, readdirSync, mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { AppError } from '../lib/errors.ts';
+import { inTransaction } from '../db/transaction.ts';
+import type { ContentContext } from '../content/content-context.ts';
+import { createRubric } from '../content/rubrics/rubrics.ts';
+import { createTag } from '../content/tags/tags.ts';
+import { createAuthor } from '../content/authors/authors.ts';
+import { registerImage } from '../content/images/images.ts';
+import { createStory } from '../content/stories/create-story.ts';
+import { writeSetting } from '../content/settings/settings.ts';
+import { documentFromText } from '../content/document/index.ts';
+import { instantOfWallTime, wallTimeAt } from '../lib/time-zone.ts';
+import { drawDemoImage, DEMO_IMAGE_HEIGHT, DEMO_IMAGE_WIDTH } from './demo-image.ts';
+
+const AGENCY_DIR = fileURLToPath(new URL('./agency/', import.meta.url));
+
+type Texts = Record<string, string>;
+
+interface AgencyFile {
+  siteName: Texts;
+  timeZone: string;
+  rubrics: Array<{ key: string; color: string; name: Texts }>;
+  authors: Array<{ key: string; name: Texts }>;
+  tags: Array<{ key: string; name: Texts }>;
+}
+
+interface DemoStory {
+  key: string;
+  daysAgo: number;
+  time: string;
+  urgency: number;
+  main: boolean;
+  authors: string[];
+  tags: string[];
+  image: { alt: Texts; caption: Texts };
+  versions: Record<string, { headline: string; lede: string; body: string[] }>;
+}
+
+interface RubricFile {
+  rubric: string;
+  stories: DemoStory[];
+}
+
+export interface DemoAgency {
+  agency: AgencyFile;
+  rubricFiles: RubricFile[];
+}
+
+export function readDemoAgency(dir = AGENCY_DIR): DemoAgency {
+  const agency = JSON.parse(readFileSync(path.join(dir, 'agency.json'), 'utf8')) as AgencyFile;
+  const storiesDir = path.join(dir, 'stories');
+  const rubricFiles = readdirSync(storiesDir)
+    .filter((name) => name.endsWith('.json'))
+    .sort()
+    .map((name) => JSON.parse(readFileSync(path.join(storiesDir, name), 'utf8')) as RubricFile);
+  return { agency, rubricFiles };
+}
+
+/** Keeps only the languages the site is configured for. */
+function pickLanguages(texts: Texts, languages: readonly string[]): Texts {
+  return Object.fromEntries(Object.entries(texts).filter(([language]) => languages.includes(language)));
+}
+
+function publicationTime(story: DemoStory, timeZone: string, now: Date, order: number): Date {
+  const [hour, minute] = story.time.split(':').map(Number) as [number, number];
+  const today = wallTimeAt(now, timeZone);
+  const day = new Date(Date.UTC(today.year, today.month - 1, today.day - story.daysAgo));
+  const at = instantOfWallTime({ year: day.getUTCFullYear(), month: day.getUTCMonth() + 1, day: day.getUTCDate(), hour, minute }, timeZone);
+  // A story meant for "today" at a time still ahead moves into the past, keeping the stories' order.
+  return at.getTime() <= now.getTime() ? at : new Date(now.getTime() - (order + 1) * 7 * 60_000);
+}
+
+export interface DemoTaxonomy {
+  rubricIds: Map<string, { id: number; color: string }>;
+  tagIds: Map<string, number>;
+  authorIds: Map<string, number>;
+}
+
+/** The agency's settings, rubrics, tags and authors, without stories. */
+export async function loadDemoTaxonomy(context: ContentContext, agency: AgencyFile = readDemoAgency().agency): Promise<DemoTaxonomy> {
+  const languages = context.languages;
+  const db = context.database.db;
+  await writeSetting(db, 'siteName', pickLanguages(agency.siteName, languages));
+  await writeSetting(db, 'timeZone', agency.timeZone);
+  const rubricIds = new Map<string, { id: number; color: string }>();
+  for (const [position, rubric] of agency.rubrics.entries()) {
+    const created = await createRubric(context, { key: rubric.key, position, names: pickLanguages(rubric.name, languages) });
+    rubricIds.set(rubric.key, { id: created.id, color: rubric.color });
+  }
+  const tagIds = new Map<string, number>();
+  for (const tag of agency.tags) tagIds.set(tag.key, (await createTag(context, { key: tag.key, names: pickLanguages(tag.name, languages) })).id);
+  const authorIds = new Map<string, number>();
+  for (const author of agency.authors) authorIds.set(author.key, (await createAuthor(context, { key: author.key, names: pickLanguages(author.name, languages) })).id);
+  return { rubricIds, tagIds, authorIds };
+}
+
+export interface DemoLoadResult {
+  stories: number;
+  versions: Record<string, number>;
+}
+
+export async function loadDemoAgency(context: ContentContext, mediaDir: string, demo: DemoAgency = readDemoAgency()): Promise<DemoLoadResult> {
+  const { agency, rubricFiles } = demo;
+  const languages = context.languages;
+  const now = context.clock();
+  const result: DemoLoadResult = { stories: 0, versions: {} };
+
+  return inTransaction(context.database.db, async (trx) => {
+    const existing = await trx.selectFrom('stories').select('id').limit(1).executeTakeFirst();
+    const rubricsExist = await trx.selectFrom('rubrics').select('id').limit(1).executeTakeFirst();
+    if (existing || rubricsExist) {
+      throw new AppError('demo_already_loaded', 'The database already holds stories or rubrics; the demo agency is loaded only into an empty database');
+    }
+    const ctx: ContentContext = { ...context, database: { ...context.database, db: trx } };
+    const { rubricIds, tagIds, authorIds } = await loadDemoTaxonomy(ctx, agency);
+
+    const stories = rubricFiles
+      .flatMap((file) => file.stories.map((story) => ({ story, rubric: file.rubric })))
+      .map((entry, order) => ({ ...entry, publishedAt: publicationTime(entry.story, agency.timeZone, now, order) }))
+      .sort((a, b) => a.publishedAt.getTime() - b.publishedAt.getTime());
+
+    const imageDir = path.join(mediaDir, 'demo');
+    mkdirSync(imageDir, { recursive: true });
+    for (const { story, rubric, publishedAt } of stories) {
+      const rubricInfo = rubricIds.get(rubric);
+      if (!rubricInfo) throw new Error(`The demo story ${story.key} names an unknown rubric ${rubric}`);
+      const svg = drawDemoImage(story.key, rubricInfo.color);
+      const storageKey = `demo/${story.key}.svg`;
+      writeFileSync(path.join(mediaDir, storageKey), svg);
+      const texts = Object.fromEntries(
+        Object.keys(story.versions)
+          .filter((language) => languages.includes(language) && story.image.alt[language])
+          .map((language) => [language, { alt: story.image.alt[language]!, caption: story.image.caption[language] ?? null }]),
+      );
+      const image = await registerImage(ctx, {
+        storageKey,
+        mimeType: 'image/svg+xml',
+        width: DEMO_IMAGE_WIDTH,
+        height: DEMO_IMAGE_HEIGHT,
+        byteSize: Buffer.byteLength(svg),
+        credit: 'Dispatch',
+        texts,
+      });
+      const versions = Object.entries(story.versions)
+        .filter(([language]) => languages.includes(language))
+        .map(([language, version]) => ({
+          language,
+          headline: version.headline,
+          lede: version.lede,
+          body: documentFromText(version.body),
+          status: 'published' as const,
+          publishedAt: publishedAt.toISOString(),
+        }));
+      if (versions.length === 0) continue;
+      const lookup = (ids: Map<string, number>, keys: string[], kind: string) =>
+        keys.map((key) => {
+          const id = ids.get(key);
+          if (id === undefined) throw new Error(`The demo story ${story.key} names an unknown ${kind} ${key}`);
+          return id;
+        });
+      await createStory(ctx, {
+        rubricId: rubricInfo.id,
+        urgency: story.urgency,
+        isMain: story.main,
+        leadImageId: image.id,
+        authorIds: lookup(authorIds, story.authors, 'author'),
+        tagIds: lookup(tagIds, story.tags, 'tag'),
+        versions,
+      });
+      result.stories++;
+      for (const version of versions) result.versions[version.language] = (result.versions[version.language] ?? 0) + 1;
+    }
+    return result;
+  });
+}

@@ -1,0 +1,61 @@
+// Assembles the HTTP application: logging, metrics, health, the public site, and one error
+// handler that turns an AppError into its status and a safe message, and anything else into a
+// plain 500 logged with its cause.
+
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { Config } from '../lib/config.ts';
+import type { Logger } from '../lib/logger.ts';
+import type { Database } from '../db/database.ts';
+import { isAppError } from '../lib/errors.ts';
+import type { Metrics } from './metrics.ts';
+import { registerHealthRoutes } from './health.ts';
+import { registerSiteRoutes } from '../site/index.ts';
+import type { Clock } from '../lib/clock.ts';
+
+export interface AppDependencies {
+  config: Config;
+  database: Database;
+  logger: Logger;
+  metrics: Metrics;
+  clock: Clock;
+}
+
+export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: deps.logger as FastifyBaseLogger,
+    // Requests are logged once, by the onResponse hook below, not twice by Fastify.
+    logController: new LogController({ disableRequestLogging: true }),
+    trustProxy: false,
+    routerOptions: { maxParamLength: 300 },
+    bodyLimit: 1024 * 1024,
+    return503OnClosing: true,
+  });
+
+  app.addHook('onResponse', async (request, reply) => {
+    const route = request.routeOptions.url ?? 'unmatched';
+    const seconds = reply.elapsedTime / 1000;
+    deps.metrics.observeRequest(route, request.method, reply.statusCode, seconds);
+    if (reply.statusCode >= 500) request.log.error({ url: request.url, status: reply.statusCode, ms: reply.elapsedTime }, 'request failed');
+    else request.log.debug({ url: request.url, status: reply.statusCode, ms: reply.elapsedTime }, 'request');
+  });
+
+  app.setErrorHandler(async (error, request, reply) => {
+    if (isAppError(error) && error.status < 500) {
+      return reply.code(error.status).send({ error: { code: error.code, message: error.message, details: error.details ?? {} } });
+    }
+    const status = (error as { statusCode?: number }).statusCode;
+    if (typeof status === 'number' && status >= 400 && status < 500) {
+      return reply.code(status).send({ error: { code: 'invalid_input', message: 'The request is malformed', details: {} } });
+    }
+    request.log.error({ err: error, url: request.url }, 'unexpected error');
+    return reply.code(500).send({ error: { code: 'internal_error', message: 'Something went wrong on our side; it has been logged', details: {} } });
+  });
+
+  registerHealthRoutes(app, deps.database);
+  app.get('/metrics', async (_request, reply) => {
+    reply.header('content-type', deps.metrics.registry.contentType).header('cache-control', 'no-store');
+    return deps.metrics.registry.metrics();
+  });
+  await registerSiteRoutes(app, deps);
+  return app;
+}

@@ -1,0 +1,265 @@
+// Dispatch's configuration: defaults, then an optional JSON config file, then the environment.
+// Everything is validated before anything starts; the first wrong value stops the start with one
+// line that names the setting (as the user wrote it: PORT, or "port" in the config file) and what
+// is wrong with it.
+
+import { readFileSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { AppError } from './errors.ts';
+import { parseDatabaseUrl, type DatabaseTarget } from '../db/database-url.ts';
+
+export interface LanguageConfig {
+  /** ISO 639-1 code used in URLs and storage: ru, en, be. */
+  code: string;
+  /** The language's own name: Русский, English, Беларуская. */
+  name: string;
+  /** The label of the language switch: Ru, Eng, Bel. */
+  label: string;
+  /** BCP 47 locale for dates and plurals: ru-RU, en-GB, be-BY. */
+  locale: string;
+}
+
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+
+export interface Config {
+  host: string;
+  port: number;
+  database: DatabaseTarget;
+  /** Public base URL (scheme and host, no trailing slash) for canonical links, feeds and the wire. */
+  publicUrl: string;
+  languages: LanguageConfig[];
+  defaultLanguage: string;
+  logLevel: LogLevel;
+  /** Where uploaded and generated images are kept. */
+  mediaDir: string;
+  /** Load the demo agency into an empty database on first start. */
+  loadDemoOnFirstStart: boolean;
+  /** The file the settings were read from, if any. */
+  configFile: string | undefined;
+}
+
+export const DEFAULT_LANGUAGES: LanguageConfig[] = [
+  { code: 'ru', name: 'Русский', label: 'Ru', locale: 'ru-RU' },
+  { code: 'en', name: 'English', label: 'Eng', locale: 'en-GB' },
+  { code: 'be', name: 'Беларуская', label: 'Bel', locale: 'be-BY' },
+];
+
+const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+/** Settings as they may appear in the config file; every field optional. */
+interface FileSettings {
+  host?: unknown;
+  port?: unknown;
+  databaseUrl?: unknown;
+  publicUrl?: unknown;
+  languages?: unknown;
+  defaultLanguage?: unknown;
+  logLevel?: unknown;
+  mediaDir?: unknown;
+  loadDemoOnFirstStart?: unknown;
+}
+
+const FILE_KEYS = new Set<string>([
+  'host', 'port', 'databaseUrl', 'publicUrl', 'languages', 'defaultLanguage', 'logLevel', 'mediaDir',
+  'loadDemoOnFirstStart',
+]);
+
+type Env = Record<string, string | undefined>;
+
+/** A setting's value and the name the user knows it by, for messages. */
+interface Source {
+  value: unknown;
+  name: string;
+}
+
+function pick(env: Env, envName: string, file: FileSettings, fileKey: keyof FileSettings): Source | undefined {
+  const fromEnv = env[envName];
+  if (fromEnv !== undefined && fromEnv !== '') return { value: fromEnv, name: envName };
+  if (file[fileKey] !== undefined) return { value: file[fileKey], name: `"${fileKey}" in the config file` };
+  return undefined;
+}
+
+function invalid(name: string, problem: string, value: unknown): AppError {
+  const shown = typeof value === 'string' ? JSON.stringify(value) : JSON.stringify(value) ?? String(value);
+  return new AppError('config_invalid', `Invalid setting ${name}: ${problem} (got ${shown})`, {
+    details: { setting: name },
+  });
+}
+
+function readPort(source: Source | undefined): number {
+  if (!source) return 3000;
+  const raw = source.value;
+  const text = typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw.trim() : '';
+  if (!/^\d{1,5}$/.test(text) || Number(text) < 1 || Number(text) > 65535) {
+    throw invalid(source.name, 'must be a whole number from 1 to 65535', raw);
+  }
+  return Number(text);
+}
+
+function readHost(source: Source | undefined): string {
+  if (!source) return '127.0.0.1';
+  const raw = source.value;
+  if (typeof raw !== 'string' || !/^[A-Za-z0-9.:\-[\]]{1,253}$/.test(raw.trim())) {
+    throw invalid(source.name, 'must be a host name or an IP address such as 127.0.0.1 or 0.0.0.0', raw);
+  }
+  return raw.trim();
+}
+
+function readPublicUrl(source: Source | undefined, host: string, port: number): string {
+  if (!source) {
+    const shownHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
+    return `http://${shownHost}:${port}`;
+  }
+  const raw = source.value;
+  let url: URL;
+  try {
+    url = new URL(String(raw));
+  } catch {
+    throw invalid(source.name, 'must be an absolute http(s) URL such as https://news.example.by', raw);
+  }
+  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.search || url.hash || url.username) {
+    throw invalid(source.name, 'must be an http(s) URL with no query, fragment or credentials', raw);
+  }
+  return url.href.replace(/\/+$/, '');
+}
+
+function readLanguages(source: Source | undefined): LanguageConfig[] {
+  if (!source) return DEFAULT_LANGUAGES;
+  const raw = source.value;
+  if (!Array.isArray(raw) || raw.length === 0) {
+    throw invalid(source.name, 'must be a non-empty list of languages', raw);
+  }
+  const seen = new Set<string>();
+  return raw.map((entry: unknown, index) => {
+    const item = entry as Partial<Record<keyof LanguageConfig, unknown>> | null;
+    const where = `${source.name}[${index}]`;
+    if (typeof item !== 'object' || item === null) throw invalid(where, 'must be an object with code, name, label and locale', entry);
+    const { code, name, label, locale } = item;
+    if (typeof code !== 'string' || !/^[a-z]{2,3}$/.test(code)) throw invalid(`${where}.code`, 'must be a two- or three-letter lower-case ISO 639 code', code);
+    if (seen.has(code)) throw invalid(`${where}.code`, 'is listed twice', code);
+    seen.add(code);
+    for (const [field, value] of [['name', name], ['label', label]] as const) {
+      if (typeof value !== 'string' || value.trim() === '' || value.length > 40) {
+        throw invalid(`${where}.${field}`, 'must be a non-empty text of at most 40 characters', value);
+      }
+    }
+    if (typeof locale !== 'string' || !isSupportedLocale(locale)) {
+      throw invalid(`${where}.locale`, 'must be a BCP 47 locale such as ru-RU', locale);
+    }
+    return { code, name: (name as string).trim(), label: (label as string).trim(), locale };
+  });
+}
+
+function isSupportedLocale(locale: string): boolean {
+  try {
+    return Intl.DateTimeFormat.supportedLocalesOf([locale]).length === 1;
+  } catch {
+    return false;
+  }
+}
+
+function readLogLevel(source: Source | undefined): LogLevel {
+  if (!source) return 'info';
+  const raw = source.value;
+  if (typeof raw !== 'string' || !LOG_LEVELS.includes(raw.trim().toLowerCase() as LogLevel)) {
+    throw invalid(source.name, `must be one of ${LOG_LEVELS.join(', ')}`, raw);
+  }
+  return raw.trim().toLowerCase() as LogLevel;
+}
+
+function readBoolean(source: Source | undefined, fallback: boolean): boolean {
+  if (!source) return fallback;
+  const raw = source.value;
+  if (typeof raw === 'boolean') return raw;
+  const text = typeof raw === 'string' ? raw.trim().toLowerCase() : '';
+  if (['1', 'true', 'yes', 'on'].includes(text)) return true;
+  if (['0', 'false', 'no', 'off'].includes(text)) return false;
+  throw invalid(source.name, 'must be true or false', raw);
+}
+
+function readPath(source: Source | undefined, fallback: string, baseDir: string): string {
+  if (!source) return path.resolve(baseDir, fallback);
+  if (typeof source.value !== 'string' || source.value.trim() === '' || source.value.includes('\0')) {
+    throw invalid(source.name, 'must be a folder path', source.value);
+  }
+  return path.resolve(baseDir, source.value.trim());
+}
+
+function readConfigFile(env: Env, cwd: string): { settings: FileSettings; file: string | undefined } {
+  const named = env.DISPATCH_CONFIG;
+  const file = named ? path.resolve(cwd, named) : path.resolve(cwd, 'dispatch.config.json');
+  if (!named && !existsSync(file)) return { settings: {}, file: undefined };
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (cause) {
+    throw new AppError('config_file_unreadable', `Cannot read the config file ${file}: ${(cause as Error).message}`, { cause });
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (cause) {
+    throw new AppError('config_file_unreadable', `The config file ${file} is not valid JSON: ${(cause as Error).message}`, { cause });
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    throw new AppError('config_file_unreadable', `The config file ${file} must hold one JSON object of settings`);
+  }
+  for (const key of Object.keys(parsed)) {
+    if (!FILE_KEYS.has(key)) {
+      throw new AppError('config_invalid', `Unknown setting "${key}" in the config file ${file}; known settings: ${[...FILE_KEYS].join(', ')}`, {
+        details: { setting: key },
+      });
+    }
+  }
+  return { settings: parsed as FileSettings, file };
+}
+
+/** Reads and validates the configuration. Throws an AppError naming the first wrong setting. */
+export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): Config {
+  const { settings, file } = readConfigFile(env, cwd);
+  const baseDir = file ? path.dirname(file) : cwd;
+  const host = readHost(pick(env, 'HOST', settings, 'host'));
+  const port = readPort(pick(env, 'PORT', settings, 'port'));
+  const databaseSource = pick(env, 'DATABASE_URL', settings, 'databaseUrl');
+  const database = parseDatabaseUrl(
+    databaseSource ? String(databaseSource.value) : './data/dispatch.db',
+    databaseSource?.name ?? 'DATABASE_URL',
+    baseDir,
+  );
+  const languages = readLanguages(parseLanguagesEnv(env, settings));
+  const defaultSource = pick(env, 'DEFAULT_LANGUAGE', settings, 'defaultLanguage');
+  const defaultLanguage = defaultSource ? String(defaultSource.value) : languages[0]!.code;
+  if (!languages.some((language) => language.code === defaultLanguage)) {
+    throw invalid(defaultSource?.name ?? 'DEFAULT_LANGUAGE', `must be one of the configured languages (${languages.map((l) => l.code).join(', ')})`, defaultLanguage);
+  }
+  return {
+    host,
+    port,
+    database,
+    publicUrl: readPublicUrl(pick(env, 'PUBLIC_URL', settings, 'publicUrl'), host, port),
+    languages,
+    defaultLanguage,
+    logLevel: readLogLevel(pick(env, 'LOG_LEVEL', settings, 'logLevel')),
+    mediaDir: readPath(pick(env, 'MEDIA_DIR', settings, 'mediaDir'), mediaDirBeside(database), baseDir),
+    loadDemoOnFirstStart: readBoolean(pick(env, 'DISPATCH_DEMO', settings, 'loadDemoOnFirstStart'), true),
+    configFile: file,
+  };
+}
+
+/** Languages may come from the environment as JSON (DISPATCH_LANGUAGES_JSON) or from the file. */
+function parseLanguagesEnv(env: Env, settings: FileSettings): Source | undefined {
+  const fromEnv = env.DISPATCH_LANGUAGES_JSON;
+  if (fromEnv) {
+    try {
+      return { value: JSON.parse(fromEnv), name: 'DISPATCH_LANGUAGES_JSON' };
+    } catch {
+      throw invalid('DISPATCH_LANGUAGES_JSON', 'must be a JSON list of languages', fromEnv);
+    }
+  }
+  return settings.languages === undefined ? undefined : { value: settings.languages, name: '"languages" in the config file' };
+}
+
+function mediaDirBeside(database: DatabaseTarget): string {
+  if (database.kind === 'sqlite' && database.file !== ':memory:') return path.join(path.dirname(database.file), 'media');
+  return './data/media';
+}

@@ -1,0 +1,26 @@
+// Builds the HTTP application around a test database, for in-process requests with inject().
+
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { loadConfig, type Config } from '../lib/config.ts';
+import { createLogger } from '../lib/logger.ts';
+import { createMetrics } from '../http/metrics.ts';
+import { buildApp } from '../http/app.ts';
+import type { Database } from '../db/database.ts';
+import type { ContentContext } from '../content/content-context.ts';
+import type { Clock } from '../lib/clock.ts';
+
+export interface TestApp {
+  app: FastifyInstance;
+  config: Config;
+  context: ContentContext;
+}
+
+export async function buildTestApp(database: Database, clock: Clock = () => new Date()): Promise<TestApp> {
+  const mediaDir = mkdtempSync(path.join(tmpdir(), 'dispatch-media-'));
+  const config: Config = { ...loadConfig({ MEDIA_DIR: mediaDir, PUBLIC_URL: 'https://news.example.by' }, tmpdir()), database: { kind: 'sqlite', file: ':memory:' } };
+  const app = await buildApp({ config, database, logger: createLogger('silent'), metrics: createMetrics(), clock });
+  return { app, config, context: { database, languages: config.languages.map((l) => l.code), clock } };
+}

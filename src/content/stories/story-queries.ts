@@ -2,9 +2,9 @@
 // and the latest visible stories. Nothing here returns a version readers may not see, except
 // `findVersionForPage`, which reports the state so the site can answer 404, 410 or 301.
 
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Schema, Instant } from '../../db/schema.ts';
-import { PUBLIC_STATUSES, isVisibleToReaders } from './story-status.ts';
+import { isVisibleToReaders } from './story-status.ts';
 import { findStoryIdBySlug } from './story-slugs.ts';
 
 export interface PageVersion {
@@ -90,6 +90,10 @@ export async function listVisibleTranslations(db: Kysely<Schema>, storyId: numbe
     .map((row) => ({ language: row.language, slug: row.slug, rubricSlug: row.rubric_slug }));
 }
 
+// The statuses written as literals, not parameters: only then can SQLite and PostgreSQL match the
+// condition of the partial feed indexes and read the newest stories straight from them.
+const IS_PUBLIC_VERSION = sql<boolean>`v.status in ('published', 'corrected')`;
+
 export interface FeedItem {
   storyId: number;
   headline: string;
@@ -111,7 +115,7 @@ export async function listLatestStories(
     .leftJoin('rubric_names as rn', (join) => join.onRef('rn.rubric_id', '=', 'v.rubric_id').onRef('rn.language', '=', 'v.language'))
     .select(['v.story_id', 'v.headline', 'v.slug', 'v.published_at', 'rn.slug as rubric_slug', 'rn.name as rubric_name'])
     .where('v.language', '=', params.language)
-    .where('v.status', 'in', [...PUBLIC_STATUSES])
+    .where(IS_PUBLIC_VERSION)
     .where('v.published_at', '<=', nowInstant)
     .where((eb) => eb.or([eb('s.embargo_until', 'is', null), eb('s.embargo_until', '<=', nowInstant)]));
   if (params.rubricId !== undefined) query = query.where('v.rubric_id', '=', params.rubricId);

@@ -23,7 +23,7 @@ export function isStoryStatus(value: unknown): value is StoryStatus {
 }
 
 export function isPublicStatus(status: string): boolean {
-  return status === 'published' || status === 'corrected';
+  return (PUBLIC_STATUSES as readonly string[]).includes(status);
 }
 
 /** Whether readers may see a version with this status, publication time and embargo at `now`. */

@@ -1,0 +1,62 @@
+// Runs wrk against a URL (optionally a list of paths chosen at random per request) and reads its
+// figures from a Lua `done` hook, so nothing depends on parsing wrk's human-readable output.
+
+import { spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+export interface WrkResult {
+  requests: number;
+  requestsPerSecond: number;
+  /** Latency percentiles in milliseconds. */
+  p50: number;
+  p90: number;
+  p99: number;
+  /** Connection errors, timeouts and responses with status 400 or above. */
+  errors: number;
+}
+
+function luaScript(paths: readonly string[] | undefined): string {
+  const request = paths && paths.length > 0
+    ? `local paths = { ${paths.map((p) => JSON.stringify(p)).join(', ')} }
+math.randomseed(os.time())
+request = function() return wrk.format("GET", paths[math.random(#paths)]) end`
+    : '';
+  return `${request}
+done = function(summary, latency, requests)
+  local e = summary.errors
+  io.write(string.format("WRK_JSON {\\"requests\\":%d,\\"duration_us\\":%d,\\"p50\\":%d,\\"p90\\":%d,\\"p99\\":%d,\\"errors\\":%d}\\n",
+    summary.requests, summary.duration, latency:percentile(50), latency:percentile(90), latency:percentile(99),
+    e.connect + e.read + e.write + e.timeout + e.status))
+end
+`;
+}
+
+export function runWrk(options: { url: string; paths?: readonly string[]; seconds: number; connections: number; threads?: number }): Promise<WrkResult> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'dispatch-wrk-'));
+  const script = path.join(dir, 'script.lua');
+  writeFileSync(script, luaScript(options.paths));
+  return new Promise((resolve, reject) => {
+    const child = spawn('wrk', [
+      `-t${options.threads ?? 1}`, `-c${options.connections}`, `-d${options.seconds}s`, '--timeout', '5s', '-s', script, options.url,
+    ], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.once('error', reject);
+    child.once('close', (code) => {
+      rmSync(dir, { recursive: true, force: true });
+      const line = out.split('\n').find((l) => l.startsWith('WRK_JSON '));
+      if (code !== 0 || !line) return reject(new Error(`wrk failed (exit ${code}): ${out}`));
+      const raw = JSON.parse(line.slice('WRK_JSON '.length)) as { requests: number; duration_us: number; p50: number; p90: number; p99: number; errors: number };
+      resolve({
+        requests: raw.requests,
+        requestsPerSecond: raw.requests / (raw.duration_us / 1e6),
+        p50: raw.p50 / 1000,
+        p90: raw.p90 / 1000,
+        p99: raw.p99 / 1000,
+        errors: raw.errors,
+      });
+    });
+  });
+}

@@ -1,0 +1,33 @@
+// The reader-facing listings must read the newest stories straight from an index, whatever the
+// size of the archive: no table scan and no sort of all matches. Checked with SQLite's query plan.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { LogEvent } from 'kysely';
+import { openSqlite, type SqliteDatabase } from '../../db/database.sqlite.ts';
+import { migrateToLatest } from '../../db/migrate.ts';
+import { listLatestStories, findVersionForPage, listVisibleTranslations } from './story-queries.ts';
+
+test('feed, rubric feed, story page and translations use indexes and never sort the archive', async () => {
+  const queries: LogEvent['query'][] = [];
+  const database: SqliteDatabase = openSqlite(':memory:', { onQuery: (event) => queries.push(event.query) });
+  try {
+    await migrateToLatest(database);
+    queries.length = 0;
+    const now = new Date();
+    await listLatestStories(database.db, { language: 'en', limit: 30, now });
+    await listLatestStories(database.db, { language: 'en', rubricId: 1, excludeStoryId: 5, limit: 5, now });
+    await findVersionForPage(database.db, 'en', 1, now);
+    await listVisibleTranslations(database.db, 1, now);
+    assert.equal(queries.length, 4);
+    for (const query of queries) {
+      const plan = (database.sqlite.prepare(`explain query plan ${query.sql}`).all(...(query.parameters as unknown[])) as Array<{ detail: string }>)
+        .map((row) => row.detail)
+        .join('\n');
+      assert.doesNotMatch(plan, /SCAN (v|s)\b/, `a table scan in:\n${query.sql}\n${plan}`);
+      assert.doesNotMatch(plan, /TEMP B-TREE/, `a sort in:\n${query.sql}\n${plan}`);
+    }
+  } finally {
+    await database.close();
+  }
+});

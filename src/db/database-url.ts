@@ -18,7 +18,9 @@ function refuse(name: string, problem: string, value: string): AppError {
 
 /** Hides a password in a URL so it never reaches a log or a terminal. */
 export function redact(value: string): string {
-  return value.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:/@]*:)[^@]*@/i, '$1***@');
+  // The user name may hold an @ (user@server) and the password an @ or a /: the password ends at
+  // the @ followed by the host, the last @ before the path.
+  return value.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:/?#]*:)[\s\S]*?@(?=[^@/?#]*(?:[/?#]|$))/i, '$1***@');
 }
 
 export function parseDatabaseUrl(value: string, name = 'DATABASE_URL', baseDir = process.cwd()): DatabaseTarget {

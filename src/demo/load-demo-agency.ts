@@ -68,13 +68,23 @@ function pickLanguages(texts: Texts, languages: readonly string[]): Texts {
   return Object.fromEntries(Object.entries(texts).filter(([language]) => languages.includes(language)));
 }
 
-function publicationTime(story: DemoStory, timeZone: string, now: Date, order: number): Date {
+function plannedTime(story: DemoStory, timeZone: string, now: Date): Date {
   const [hour, minute] = story.time.split(':').map(Number) as [number, number];
   const today = wallTimeAt(now, timeZone);
   const day = new Date(Date.UTC(today.year, today.month - 1, today.day - story.daysAgo));
-  const at = instantOfWallTime({ year: day.getUTCFullYear(), month: day.getUTCMonth() + 1, day: day.getUTCDate(), hour, minute }, timeZone);
-  // A story meant for "today" at a time still ahead moves into the past, keeping the stories' order.
-  return at.getTime() <= now.getTime() ? at : new Date(now.getTime() - (order + 1) * 7 * 60_000);
+  return instantOfWallTime({ year: day.getUTCFullYear(), month: day.getUTCMonth() + 1, day: day.getUTCDate(), hour, minute }, timeZone);
+}
+
+/**
+ * When the demo is loaded early in the day, stories planned for later today would be in the
+ * future: then every story moves back by the same amount, so the newest is five minutes old and
+ * the order and spacing of all of them stay as written.
+ */
+function publicationTimes(stories: readonly DemoStory[], timeZone: string, now: Date): Date[] {
+  const planned = stories.map((story) => plannedTime(story, timeZone, now));
+  const latest = Math.max(...planned.map((at) => at.getTime()));
+  const shift = latest > now.getTime() - 5 * 60_000 ? latest - (now.getTime() - 5 * 60_000) : 0;
+  return planned.map((at) => new Date(at.getTime() - shift));
 }
 
 export interface DemoTaxonomy {
@@ -121,9 +131,10 @@ export async function loadDemoAgency(context: ContentContext, mediaDir: string, 
     const ctx: ContentContext = { ...context, database: { ...context.database, db: trx } };
     const { rubricIds, tagIds, authorIds } = await loadDemoTaxonomy(ctx, agency);
 
-    const stories = rubricFiles
-      .flatMap((file) => file.stories.map((story) => ({ story, rubric: file.rubric })))
-      .map((entry, order) => ({ ...entry, publishedAt: publicationTime(entry.story, agency.timeZone, now, order) }))
+    const entries = rubricFiles.flatMap((file) => file.stories.map((story) => ({ story, rubric: file.rubric })));
+    const times = publicationTimes(entries.map((entry) => entry.story), agency.timeZone, now);
+    const stories = entries
+      .map((entry, index) => ({ ...entry, publishedAt: times[index]! }))
       .sort((a, b) => a.publishedAt.getTime() - b.publishedAt.getTime());
 
     const imageDir = path.join(mediaDir, 'demo');

@@ -6,7 +6,7 @@
 import { readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { AppError } from './errors.ts';
-import { parseDatabaseUrl, type DatabaseTarget } from '../db/database-url.ts';
+import { parseDatabaseUrl, redact, type DatabaseTarget } from '../db/database-url.ts';
 
 export interface LanguageConfig {
   /** ISO 639-1 code used in URLs and storage: ru, en, be. */
@@ -107,7 +107,8 @@ function readHost(source: Source | undefined): string {
 
 function readPublicUrl(source: Source | undefined, host: string, port: number): string {
   if (!source) {
-    const shownHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
+    const bare = host.replace(/^\[(.*)\]$/, '$1');
+    const shownHost = bare === '0.0.0.0' || bare === '::' ? '127.0.0.1' : bare.includes(':') ? `[${bare}]` : bare;
     return `http://${shownHost}:${port}`;
   }
   const raw = source.value;
@@ -117,8 +118,8 @@ function readPublicUrl(source: Source | undefined, host: string, port: number): 
   } catch {
     throw invalid(source.name, 'must be an absolute http(s) URL such as https://news.example.by', raw);
   }
-  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.search || url.hash || url.username) {
-    throw invalid(source.name, 'must be an http(s) URL with no query, fragment or credentials', raw);
+  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.search || url.hash || url.username || url.password) {
+    throw invalid(source.name, 'must be an http(s) URL with no query, fragment or credentials', redact(String(raw)));
   }
   return url.href.replace(/\/+$/, '');
 }
@@ -221,17 +222,23 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   const host = readHost(pick(env, 'HOST', settings, 'host'));
   const port = readPort(pick(env, 'PORT', settings, 'port'));
   const databaseSource = pick(env, 'DATABASE_URL', settings, 'databaseUrl');
+  if (databaseSource && typeof databaseSource.value !== 'string') {
+    throw invalid(databaseSource.name, 'must be a file path, a sqlite: URL or a postgres:// URL', databaseSource.value);
+  }
+  // A relative path from the environment is relative to the working folder, one from the file to the file.
   const database = parseDatabaseUrl(
     databaseSource ? String(databaseSource.value) : './data/dispatch.db',
     databaseSource?.name ?? 'DATABASE_URL',
-    baseDir,
+    // and the default to the working folder.
+    databaseSource && databaseSource.name !== 'DATABASE_URL' ? baseDir : cwd,
   );
   const languages = readLanguages(parseLanguagesEnv(env, settings));
   const defaultSource = pick(env, 'DEFAULT_LANGUAGE', settings, 'defaultLanguage');
-  const defaultLanguage = defaultSource ? String(defaultSource.value) : languages[0]!.code;
-  if (!languages.some((language) => language.code === defaultLanguage)) {
+  const defaultLanguage: unknown = defaultSource ? (typeof defaultSource.value === 'string' ? defaultSource.value.trim() : defaultSource.value) : languages[0]!.code;
+  if (typeof defaultLanguage !== 'string' || !languages.some((language) => language.code === defaultLanguage)) {
     throw invalid(defaultSource?.name ?? 'DEFAULT_LANGUAGE', `must be one of the configured languages (${languages.map((l) => l.code).join(', ')})`, defaultLanguage);
   }
+  const mediaSource = pick(env, 'MEDIA_DIR', settings, 'mediaDir');
   return {
     host,
     port,
@@ -240,7 +247,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     languages,
     defaultLanguage,
     logLevel: readLogLevel(pick(env, 'LOG_LEVEL', settings, 'logLevel')),
-    mediaDir: readPath(pick(env, 'MEDIA_DIR', settings, 'mediaDir'), mediaDirBeside(database), baseDir),
+    mediaDir: readPath(mediaSource, mediaDirBeside(database), mediaSource && mediaSource.name !== 'MEDIA_DIR' ? baseDir : cwd),
     loadDemoOnFirstStart: readBoolean(pick(env, 'DISPATCH_DEMO', settings, 'loadDemoOnFirstStart'), true),
     configFile: file,
   };

@@ -63,11 +63,22 @@ export function offsetMinutesAt(date: Date, timeZone: string): number {
   return Math.round((asUtc - Math.floor(date.getTime() / 1000) * 1000) / 60000);
 }
 
-/** The instant at which the clocks in `timeZone` show `wall`. */
+/**
+ * The instant at which the clocks in `timeZone` show `wall`. Around a daylight-saving change it
+ * resolves as calendars do (and as Temporal's "compatible" rule): a time the clocks skip moves
+ * forward by the gap (02:30 on a spring night is 03:30), and a time they show twice is the earlier one.
+ */
 export function instantOfWallTime(wall: WallTime, timeZone: string): Date {
   const asUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second ?? 0);
-  // Two passes settle the offset even across a daylight-saving change.
-  let guess = asUtc - offsetMinutesAt(new Date(asUtc), timeZone) * 60000;
-  guess = asUtc - offsetMinutesAt(new Date(guess), timeZone) * 60000;
-  return new Date(guess);
+  const day = 24 * 3600 * 1000;
+  const offsetBefore = offsetMinutesAt(new Date(asUtc - day), timeZone) * 60000;
+  const offsetAfter = offsetMinutesAt(new Date(asUtc + day), timeZone) * 60000;
+  const shows = (instant: number) => {
+    const w = wallTimeAt(new Date(instant), timeZone);
+    return Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second) === Math.floor(asUtc / 1000) * 1000;
+  };
+  const candidates = [asUtc - offsetBefore, asUtc - offsetAfter].filter(shows).sort((a, b) => a - b);
+  if (candidates.length > 0) return new Date(candidates[0]!);
+  // In a gap: read the wall time with the offset from before the change, which lands after it.
+  return new Date(asUtc - offsetBefore);
 }

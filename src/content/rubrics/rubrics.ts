@@ -24,16 +24,20 @@ export interface Rubric {
 export async function createRubric(context: ContentContext, input: RubricInput): Promise<Rubric> {
   const key = validKey(input.key);
   const names = validNames(input.names, context.languages);
+  const position = input.position ?? 0;
+  if (!Number.isSafeInteger(position) || Math.abs(position) > 10_000) {
+    throw new AppError('invalid_input', 'position: must be a whole number from -10000 to 10000', { details: { field: 'position' } });
+  }
   const now = toInstant(context.clock());
   return inTransaction(context.database.db, async (trx) => {
     const existing = await trx.selectFrom('rubrics').select('id').where('key', '=', key).executeTakeFirst();
     if (existing) throw new AppError('invalid_input', `key: a rubric "${key}" already exists`, { details: { field: 'key' } });
     const { id } = await trx
       .insertInto('rubrics')
-      .values({ key, position: input.position ?? 0, created_at: now })
+      .values({ key, position, created_at: now })
       .returning('id')
       .executeTakeFirstOrThrow();
-    const result: Rubric = { id, key, position: input.position ?? 0, names: {} };
+    const result: Rubric = { id, key, position, names: {} };
     for (const [language, name] of names) {
       const slug = await slugForName(trx, 'rubric_names', language, name, input.slugs?.[language]);
       await trx.insertInto('rubric_names').values({ rubric_id: id, language, name, slug }).execute();

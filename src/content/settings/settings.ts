@@ -17,6 +17,9 @@ export const DEFAULT_SETTINGS: SiteSettings = {
 };
 
 function validate<K extends keyof SiteSettings>(key: K, value: unknown): SiteSettings[K] {
+  if (key !== 'timeZone' && key !== 'siteName') {
+    throw new AppError('invalid_input', `${String(key)}: not a site setting`, { details: { field: String(key) } });
+  }
   if (key === 'timeZone') {
     if (typeof value !== 'string' || !isValidTimeZone(value)) {
       throw new AppError('invalid_input', 'timeZone: must be an IANA time zone such as Europe/Minsk', { details: { field: 'timeZone' } });

@@ -76,7 +76,10 @@ export function validInstant(value: unknown, field: string): Instant | null {
     throw fail(field, 'must be an ISO 8601 time with an offset, such as 2026-11-23T14:23:00+03:00');
   }
   const time = Date.parse(value);
-  if (Number.isNaN(time)) throw fail(field, 'is not a real date and time');
+  // Date.parse rolls impossible days over (2026-02-30 becomes 2 March), so the day is checked too.
+  const [year, month, day] = value.slice(0, 10).split('-').map(Number) as [number, number, number];
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (Number.isNaN(time) || day < 1 || day > daysInMonth) throw fail(field, 'is not a real date and time');
   return new Date(time).toISOString();
 }
 

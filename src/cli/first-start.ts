@@ -2,8 +2,8 @@
 // (unless switched off) and an administrator account is created, whose one-time password is
 // shown once, here, and never stored in clear.
 
-import type { ContentContext } from '../content/content-context.ts';
-import { countUsers, addUser } from '../newsroom/users.ts';
+import { type ContentContext } from '../content/index.ts';
+import { addUser, countUsers } from '../newsroom/index.ts';
 import { loadDemoAgency, type DemoLoadResult } from '../demo/load-demo-agency.ts';
 
 export interface FirstStartResult {

@@ -4,7 +4,7 @@
 import { loadConfig, type Config } from '../lib/config.ts';
 import { openDatabase, type Database, type OpenOptions } from '../db/database.ts';
 import { migrateToLatest, migrationStatus, assertNotNewer } from '../db/migrate.ts';
-import type { ContentContext } from '../content/content-context.ts';
+import { type ContentContext } from '../content/index.ts';
 import { systemClock } from '../lib/clock.ts';
 
 export async function openConfiguredDatabase(config: Config, options: OpenOptions & { migrate: boolean }): Promise<Database> {

@@ -8,14 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AppError } from '../lib/errors.ts';
 import { inTransaction } from '../db/transaction.ts';
-import type { ContentContext } from '../content/content-context.ts';
-import { createRubric } from '../content/rubrics/rubrics.ts';
-import { createTag } from '../content/tags/tags.ts';
-import { createAuthor } from '../content/authors/authors.ts';
-import { registerImage } from '../content/images/images.ts';
-import { createStory } from '../content/stories/create-story.ts';
-import { writeSetting } from '../content/settings/settings.ts';
-import { documentFromText } from '../content/document/index.ts';
+import { type ContentContext, createAuthor, createRubric, createStory, createTag, documentFromText, registerImage, writeSetting } from '../content/index.ts';
 import { instantOfWallTime, wallTimeAt } from '../lib/time-zone.ts';
 import { drawDemoImage, DEMO_IMAGE_HEIGHT, DEMO_IMAGE_WIDTH } from './demo-image.ts';
 

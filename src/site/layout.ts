@@ -1,7 +1,7 @@
 // The frame of every public page: language, title, header with the site name and the language
 // switch (the current language marked and not a link), and the content.
 
-import { escapeHtml } from '../content/document/index.ts';
+import { escapeHtml } from '../content/index.ts';
 import type { LanguageConfig } from '../lib/config.ts';
 
 export interface SwitchTarget {

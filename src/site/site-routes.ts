@@ -4,11 +4,7 @@
 
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { AppDependencies } from '../http/app.ts';
-import { escapeHtml, renderDocumentHtml, parseDocument, type StoryDocument } from '../content/document/index.ts';
-import { findVersionForPage, listLatestStories, listVisibleTranslations, type PageVersion } from '../content/stories/story-queries.ts';
-import { findStoryIdBySlug } from '../content/stories/story-slugs.ts';
-import { findImagesForPage, type ImageForPage } from '../content/images/images.ts';
-import { readSettings, type SiteSettings } from '../content/settings/settings.ts';
+import { escapeHtml, findImagesForPage, findStoryIdBySlug, findVersionForPage, type ImageForPage, listLatestStories, listVisibleTranslations, type PageVersion, parseDocument, readSettings, renderDocumentHtml, type SiteSettings, type StoryDocument } from '../content/index.ts';
 import { renderPage, type SwitchTarget } from './layout.ts';
 import { negotiateLanguage } from './language-negotiation.ts';
 import { formatDateline, isoWithOffset } from './dateline.ts';

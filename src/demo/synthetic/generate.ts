@@ -4,10 +4,9 @@
 // now at about 250 stories a day. Written in batches, each batch one transaction, so an
 // interrupted run leaves whole stories only.
 
-import type { ContentContext } from '../../content/content-context.ts';
+import { type ContentContext, slugify } from '../../content/index.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { createProgress } from '../../lib/progress.ts';
-import { slugify } from '../../content/slug/index.ts';
 import { loadDemoTaxonomy } from '../load-demo-agency.ts';
 import { chooseStory, seededRandom, writeStory, type SyntheticText } from './synthetic-text.ts';
 import { emptyBatch, type SyntheticBatch, type SyntheticWriter } from './synthetic-batch.ts';

@@ -1,0 +1,20 @@
+// The content domain's public interface: the story model's commands and queries, the story
+// document and slugs. Other domains import from here only.
+
+export type { ContentContext } from './content-context.ts';
+export * from './document/index.ts';
+export { slugify, transliterate, isValidSlug } from './slug/index.ts';
+export { STORY_STATUSES, PUBLIC_STATUSES, isStoryStatus, isPublicStatus, isVisibleToReaders, type StoryStatus } from './stories/story-status.ts';
+export type { StoryInput, LanguageVersionInput } from './stories/story-input.ts';
+export { createStory, addLanguageVersion, type CreatedVersion } from './stories/create-story.ts';
+export { changeSlug } from './stories/change-slug.ts';
+export { findStoryIdBySlug } from './stories/story-slugs.ts';
+export {
+  findVersionForPage, listVisibleTranslations, listLatestStories,
+  type PageVersion, type PageLookup, type VisibleTranslation, type FeedItem,
+} from './stories/story-queries.ts';
+export { createRubric, listRubrics, type Rubric, type RubricInput } from './rubrics/rubrics.ts';
+export { createTag, type Tag, type TagInput } from './tags/tags.ts';
+export { createAuthor, type AuthorInput } from './authors/authors.ts';
+export { registerImage, findImagesForPage, type ImageInput, type ImageForPage } from './images/images.ts';
+export { readSettings, writeSetting, DEFAULT_SETTINGS, type SiteSettings } from './settings/settings.ts';

@@ -45,7 +45,8 @@ export function createProgress(label: string, total: number, enabled = true, str
     finish() {
       if (!enabled) return;
       done = total;
-      stream.write(isTty ? `\r${line()}\n` : `${line()}\n`);
+      if (isTty) stream.write(`\r${line()}\n`);
+      else if (lastTenth !== 10) stream.write(`${line()}\n`);
     },
   };
 }

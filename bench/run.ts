@@ -72,6 +72,32 @@ function sampleStoryPaths(file: string, count: number): string[] {
   return rows.map((row) => `/${row.language}/${row.rubric}/${row.story_id}-${row.slug}`);
 }
 
+/** Rubric pages: the first page of each rubric in each language, and the 500th (by its keyset cursor) or, in a smaller archive, the last. */
+function rubricPaths(file: string): { first: string[]; deep: string[] } {
+  const sqlite = new BetterSqlite3(file, { readonly: true });
+  const rubrics = sqlite.prepare('select rubric_id, language, slug from rubric_names').all() as Array<{ rubric_id: number; language: string; slug: string }>;
+  const count = sqlite.prepare(`select count(*) as n from story_versions where rubric_id = ? and language = ? and status in ('published', 'corrected')`);
+  const deepStory = sqlite.prepare(
+    `select published_at, story_id from story_versions where rubric_id = ? and language = ? and status in ('published', 'corrected')
+     order by published_at desc, story_id desc limit 1 offset ?`,
+  );
+  const first: string[] = [];
+  const deep: string[] = [];
+  for (const rubric of rubrics) {
+    const path = `/${rubric.language}/${rubric.slug}/`;
+    first.push(path);
+    // The 500th page of 30 starts after the 14,970th story; a smaller rubric gets its last page.
+    const stories = (count.get(rubric.rubric_id, rubric.language) as { n: number }).n;
+    const lastPage = Math.max(1, Math.ceil(stories / 30));
+    const page = Math.min(500, lastPage);
+    if (page < 2) continue;
+    const row = deepStory.get(rubric.rubric_id, rubric.language, (page - 1) * 30 - 1) as { published_at: string; story_id: number } | undefined;
+    if (row) deep.push(`${path}?older=${Date.parse(row.published_at)}-${row.story_id}`);
+  }
+  sqlite.close();
+  return { first, deep };
+}
+
 function startCeiling(port: number, body: string): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [path.join(BENCH_DIR, 'ceiling-server.mjs'), String(port)], { stdio: ['pipe', 'pipe', 'inherit'] });
@@ -119,9 +145,12 @@ async function main(): Promise<void> {
     } finally {
       ceilingServer.kill();
     }
+    const rubrics = rubricPaths(archive);
     const passes: Array<{ name: string; paths: string[] }> = [
       { name: 'article page (random story, uncached)', paths: storyPaths },
       { name: 'language home (news feed)', paths: ['/ru/', '/en/', '/be/'] },
+      { name: 'rubric page, first page', paths: rubrics.first },
+      ...(rubrics.deep.length > 0 ? [{ name: 'rubric page 500, or the last (keyset cursor)', paths: rubrics.deep }] : []),
       { name: '/healthz', paths: ['/healthz'] },
     ];
     for (const pass of passes) {

@@ -223,13 +223,25 @@ describe('a crash during writes', () => {
       env: { ...process.env, DATABASE_URL: file, LOG_LEVEL: 'warn' },
       stdio: 'ignore',
     });
-    // Wait until batches are being committed, then kill without warning.
+    // Wait until some batches are committed, then kill without warning, most likely in the middle of the next.
     const started = Date.now();
     for (;;) {
       await new Promise((resolve) => setTimeout(resolve, 200));
-      if (existsSync(`${file}-wal`) && readFileSync(`${file}-wal`).length > 4_000_000) break;
+      if (existsSync(file)) {
+        const reader = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
+        let committed = 0;
+        try {
+          committed = (reader.prepare("select count(*) as n from sqlite_master where name = 'stories'").get() as { n: number }).n
+            ? (reader.prepare('select count(*) as n from stories').get() as { n: number }).n
+            : 0;
+        } finally {
+          reader.close();
+        }
+        if (committed >= 10000) break;
+      }
       if (Date.now() - started > 60_000) throw new Error('the writer never got going');
     }
+    await new Promise((resolve) => setTimeout(resolve, 150));
     child.kill('SIGKILL');
     await new Promise((resolve) => child.on('close', resolve));
 

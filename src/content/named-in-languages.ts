@@ -30,6 +30,9 @@ export function validNames(names: NamesByLanguage, languages: readonly string[],
   });
 }
 
+/** First path segments the site uses for itself, which a rubric (/<lang>/<rubric>/) must not take. */
+export const RESERVED_RUBRIC_SLUGS: ReadonlySet<string> = new Set(['tags', 'authors', 'archive', 'search', 'rss', 'feed', 'media', 'assets', 'api', 'newsroom', 'pages']);
+
 /** A free slug among rubric_names or tag_names for `name` in `language`, or the exact one asked for. */
 export async function slugForName(
   db: Kysely<Schema>,
@@ -45,7 +48,9 @@ export async function slugForName(
       .where('language', '=', language)
       .where((eb) => eb.or([eb('slug', '=', base), eb('slug', 'like', `${base}-%`)]))
       .execute();
-    return new Set(rows.map((row) => row.slug));
+    const taken = new Set(rows.map((row) => row.slug));
+    if (table === 'rubric_names' && RESERVED_RUBRIC_SLUGS.has(base)) taken.add(base);
+    return taken;
   };
   if (wanted !== undefined) {
     if (!isValidSlug(wanted)) throw new AppError('slug_invalid', `slugs.${language}: lower-case Latin letters and digits joined by single hyphens`);

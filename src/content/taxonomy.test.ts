@@ -205,7 +205,11 @@ describeEachDatabase('settings', ({ database }) => {
   test('writeSetting stores a value that readSettings then returns, and overwrites it', async () => {
     await writeSetting(db(), 'timeZone', 'Europe/Minsk');
     await writeSetting(db(), 'siteName', { ru: 'Агентство', en: 'Agency', be: 'Агенцтва' });
-    assert.deepEqual(await readSettings(db()), { timeZone: 'Europe/Minsk', siteName: { ru: 'Агентство', en: 'Agency', be: 'Агенцтва' } });
+    assert.deepEqual(await readSettings(db()), { timeZone: 'Europe/Minsk', siteName: { ru: 'Агентство', en: 'Agency', be: 'Агенцтва' }, socialLinks: {} });
+    await writeSetting(db(), 'socialLinks', { telegram: 'https://t.me/demo', vk: 'https://vk.com/demo' });
+    assert.deepEqual((await readSettings(db())).socialLinks, { telegram: 'https://t.me/demo', vk: 'https://vk.com/demo' });
+    await rejectsWith(writeSetting(db(), 'socialLinks', { myspace: 'https://myspace.com/x' } as never), 'invalid_input', 'socialLinks.myspace');
+    await rejectsWith(writeSetting(db(), 'socialLinks', { vk: 'javascript:alert(1)' }), 'invalid_input', 'socialLinks.vk');
     await writeSetting(db(), 'timeZone', 'Asia/Tokyo');
     assert.equal((await readSettings(db())).timeZone, 'Asia/Tokyo');
     const rows = await db().selectFrom('settings').select('key').where('key', '=', 'timeZone').execute();

@@ -136,6 +136,31 @@ export interface StoryTagsTable {
   position: number;
 }
 
+export interface PagesTable {
+  key: string;
+  language: string;
+  title: string;
+  slug: string;
+  /** The page document as JSON text. */
+  body: string;
+  updated_at: Instant;
+}
+
+/** A visible language version listed under a tag (or, in AuthorListingsTable, an author). */
+export interface TagListingsTable {
+  tag_id: number;
+  language: string;
+  published_at: Instant;
+  story_id: number;
+}
+
+export interface AuthorListingsTable {
+  author_id: number;
+  language: string;
+  published_at: Instant;
+  story_id: number;
+}
+
 export interface Schema {
   settings: SettingsTable;
   users: UsersTable;
@@ -152,6 +177,9 @@ export interface Schema {
   story_slugs: StorySlugsTable;
   story_authors: StoryAuthorsTable;
   story_tags: StoryTagsTable;
+  pages: PagesTable;
+  tag_listings: TagListingsTable;
+  author_listings: AuthorListingsTable;
 }
 
 export type StoryRow = Selectable<StoriesTable>;

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AppError } from '../lib/errors.ts';
 import { inTransaction } from '../db/transaction.ts';
-import { type ContentContext, createAuthor, createRubric, createStory, createTag, documentFromText, registerImage, writeSetting } from '../content/index.ts';
+import { type ContentContext, createAuthor, createRubric, createStory, createTag, documentFromText, registerImage, writePage, writeSetting } from '../content/index.ts';
 import { instantOfWallTime, wallTimeAt } from '../lib/time-zone.ts';
 import { drawDemoImage, DEMO_IMAGE_HEIGHT, DEMO_IMAGE_WIDTH } from './demo-image.ts';
 
@@ -19,6 +19,8 @@ type Texts = Record<string, string>;
 interface AgencyFile {
   siteName: Texts;
   timeZone: string;
+  socialLinks: Record<string, string>;
+  pages: Array<{ key: string; versions: Record<string, { title: string; slug: string; body: string[] }> }>;
   rubrics: Array<{ key: string; color: string; name: Texts }>;
   authors: Array<{ key: string; name: Texts }>;
   tags: Array<{ key: string; name: Texts }>;
@@ -92,6 +94,12 @@ export async function loadDemoTaxonomy(context: ContentContext, agency: AgencyFi
   const db = context.database.db;
   await writeSetting(db, 'siteName', pickLanguages(agency.siteName, languages));
   await writeSetting(db, 'timeZone', agency.timeZone);
+  await writeSetting(db, 'socialLinks', agency.socialLinks);
+  for (const page of agency.pages) {
+    for (const [language, version] of Object.entries(page.versions)) {
+      if (languages.includes(language)) await writePage(context, { key: page.key, language, title: version.title, slug: version.slug, body: documentFromText(version.body) });
+    }
+  }
   const rubricIds = new Map<string, { id: number; color: string }>();
   for (const [position, rubric] of agency.rubrics.entries()) {
     const created = await createRubric(context, { key: rubric.key, position, names: pickLanguages(rubric.name, languages) });

@@ -2,14 +2,14 @@
 // handler that turns an AppError into its status and a safe message, and anything else into a
 // plain 500 logged with its cause.
 
-import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyReply } from 'fastify';
 import type { Config } from '../lib/config.ts';
 import type { Logger } from '../lib/logger.ts';
 import type { Database } from '../db/database.ts';
 import { isAppError } from '../lib/errors.ts';
 import type { Metrics } from './metrics.ts';
 import { registerHealthRoutes } from './health.ts';
-import { registerSiteRoutes } from '../site/index.ts';
+import { registerSiteRoutes, type SiteHandle } from '../site/index.ts';
 import type { Clock } from '../lib/clock.ts';
 
 export interface AppDependencies {
@@ -20,8 +20,20 @@ export interface AppDependencies {
   clock: Clock;
 }
 
-export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> {
+/** Machine clients (the API, health, metrics) get JSON errors; readers get a page in their language. */
+function wantsJson(url: string): boolean {
+  return url.startsWith('/api/') || url === '/healthz' || url === '/readyz' || url === '/metrics';
+}
+
+export async function buildApp(deps: AppDependencies): Promise<FastifyInstance & { site: SiteHandle }> {
+  let site: SiteHandle | undefined;
   const app = Fastify({
+    // An address Fastify cannot decode (broken percent-encoding) is the reader's mistake: a 400 page.
+    frameworkErrors: (_error, request, reply) => {
+      const response = reply as unknown as FastifyReply;
+      if (site && !wantsJson(request.url)) return void site.sendError(response, request.url, 400);
+      void response.code(400).send({ error: { code: 'invalid_input', message: 'The request is malformed', details: {} } });
+    },
     loggerInstance: deps.logger as FastifyBaseLogger,
     // Requests are logged once, by the onResponse hook below, not twice by Fastify.
     logController: new LogController({ disableRequestLogging: true }),
@@ -40,6 +52,10 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   });
 
   app.setErrorHandler(async (error, request, reply) => {
+    const clientStatus = isAppError(error) ? error.status : (error as { statusCode?: number }).statusCode;
+    if (site && !wantsJson(request.url) && typeof clientStatus === 'number' && clientStatus >= 400 && clientStatus < 500) {
+      return site.sendError(reply, request.url, clientStatus === 404 ? 404 : 400);
+    }
     if (isAppError(error) && error.status < 500) {
       return reply.code(error.status).send({ error: { code: error.code, message: error.message, details: error.details ?? {} } });
     }
@@ -56,6 +72,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     reply.header('content-type', deps.metrics.registry.contentType).header('cache-control', 'no-store');
     return deps.metrics.registry.metrics();
   });
-  await registerSiteRoutes(app, deps);
-  return app;
+  const handle = await registerSiteRoutes(app, deps);
+  site = handle;
+  return Object.assign(app as FastifyInstance, { site: handle });
 }

@@ -2,12 +2,52 @@
 
 import type { FastifyInstance } from 'fastify';
 import type { AppDependencies } from '../http/app.ts';
-import { registerStoryRoutes } from './site-routes.ts';
+import { SiteDirectory } from './site-directory.ts';
+import { sendErrorPage, type Site } from './site-deps.ts';
+import { registerStylesheet } from './stylesheet.ts';
 import { registerMediaRoute } from './media-route.ts';
+import { registerRootRoute } from './routes/root-route.ts';
+import { registerListingRoutes } from './routes/listing-routes.ts';
+import { registerStoryRoute } from './routes/story-route.ts';
+import { registerArchiveRoute } from './routes/archive-route.ts';
+import { registerStaticPageRoute } from './routes/static-page-route.ts';
+import { registerRssRoutes } from './routes/rss-route.ts';
 
 export { storyPath } from './paths.ts';
 
-export async function registerSiteRoutes(app: FastifyInstance, deps: AppDependencies): Promise<void> {
+export interface SiteHandle {
+  /** Re-reads settings, rubrics and static pages (after the newsroom changes them). */
+  reload(): Promise<void>;
+  /** The error page for a request the site could not handle, in the language its address names. */
+  sendError(reply: import('fastify').FastifyReply, url: string, status: 400 | 404): Promise<unknown>;
+}
+
+export async function registerSiteRoutes(app: FastifyInstance, deps: AppDependencies): Promise<SiteHandle> {
+  const directory = new SiteDirectory(deps.database.db, deps.config.languages);
+  await directory.reload();
+  const site: Site = {
+    directory,
+    publicUrl: deps.config.publicUrl,
+    stylesheetHref: registerStylesheet(app),
+    database: deps.database,
+    clock: deps.clock,
+    defaultLanguage: deps.config.defaultLanguage,
+  };
+  app.addHook('onRequest', async () => directory.refreshIfStale());
   registerMediaRoute(app, deps.config.mediaDir);
-  await registerStoryRoutes(app, deps);
+  registerRootRoute(app, site);
+  registerListingRoutes(app, site);
+  registerStoryRoute(app, site);
+  registerArchiveRoute(app, site);
+  registerStaticPageRoute(app, site);
+  registerRssRoutes(app, site);
+  const languageOf = (url: string) => {
+    const first = url.split(/[/?#]/)[1] ?? '';
+    return directory.language(first) ? first : deps.config.defaultLanguage;
+  };
+  app.setNotFoundHandler((request, reply) => sendErrorPage(site, reply, languageOf(request.url), 404));
+  return {
+    reload: () => directory.reload(),
+    sendError: (reply, url, status) => sendErrorPage(site, reply, languageOf(url), status),
+  };
 }

@@ -1,5 +1,43 @@
-// Public addresses of site pages, built in one place so links and redirects always agree.
+// Public addresses of site pages, built in one place so links, redirects, canonical URLs and the
+// language switch always agree.
+
+export function homePath(language: string): string {
+  return `/${language}/`;
+}
 
 export function storyPath(language: string, rubricSlug: string | null, storyId: number, slug: string): string {
   return `/${language}/${rubricSlug ?? 'news'}/${storyId}-${slug}`;
+}
+
+export function rubricPath(language: string, rubricSlug: string): string {
+  return `/${language}/${rubricSlug}/`;
+}
+
+export function tagPath(language: string, tagSlug: string): string {
+  return `/${language}/tags/${tagSlug}/`;
+}
+
+export function authorPath(language: string, authorKey: string): string {
+  return `/${language}/authors/${authorKey}/`;
+}
+
+function pad(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
+}
+
+export function archiveDayPath(language: string, year: number, month: number, day: number): string {
+  return `/${language}/archive/${year}/${pad(month)}/${pad(day)}`;
+}
+
+export function staticPagePath(language: string, slug: string): string {
+  return `/${language}/${slug}`;
+}
+
+export function feedPath(language: string, rubricSlug?: string): string {
+  return rubricSlug ? `/${language}/${rubricSlug}/rss.xml` : `/${language}/rss.xml`;
+}
+
+/** A listing's address one page older: ?older=<unix milliseconds>-<story id>. */
+export function withOlder(path: string, cursor: { publishedAt: string; storyId: number }): string {
+  return `${path}?older=${Date.parse(cursor.publishedAt)}-${cursor.storyId}`;
 }

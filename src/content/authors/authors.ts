@@ -29,3 +29,29 @@ export async function createAuthor(context: ContentContext, input: AuthorInput):
     return { id, key };
   });
 }
+
+export interface Author {
+  id: number;
+  key: string;
+  names: Record<string, string>;
+}
+
+export async function findAuthorByKey(context: Pick<ContentContext, 'database'>, key: string): Promise<Author | undefined> {
+  const author = await context.database.db.selectFrom('authors').select(['id', 'key']).where('key', '=', key).executeTakeFirst();
+  if (!author) return undefined;
+  const names = await context.database.db.selectFrom('author_names').select(['language', 'name']).where('author_id', '=', author.id).execute();
+  return { ...author, names: Object.fromEntries(names.map((row) => [row.language, row.name])) };
+}
+
+/** A story's byline in `language`: its authors in order, each with the name written in that language when there is one. */
+export async function listStoryAuthors(context: Pick<ContentContext, 'database'>, storyId: number, language: string): Promise<Array<{ key: string; name: string }>> {
+  const rows = await context.database.db
+    .selectFrom('story_authors as sa')
+    .innerJoin('authors as a', 'a.id', 'sa.author_id')
+    .leftJoin('author_names as n', (join) => join.onRef('n.author_id', '=', 'a.id').on('n.language', '=', language))
+    .select(['a.key', 'n.name'])
+    .where('sa.story_id', '=', storyId)
+    .orderBy('sa.position')
+    .execute();
+  return rows.map((row) => ({ key: row.key, name: row.name ?? row.key }));
+}

@@ -47,7 +47,7 @@ export async function createRubric(context: ContentContext, input: RubricInput):
   });
 }
 
-export async function listRubrics(context: ContentContext): Promise<Rubric[]> {
+export async function listRubrics(context: { database: Pick<ContentContext['database'], 'db'> }): Promise<Rubric[]> {
   const rows = await context.database.db
     .selectFrom('rubrics as r')
     .leftJoin('rubric_names as n', 'n.rubric_id', 'r.id')

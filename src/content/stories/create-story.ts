@@ -9,6 +9,7 @@ import { toInstant } from '../../lib/clock.ts';
 import type { ContentContext } from '../content-context.ts';
 import { baseSlug } from '../unique-slug.ts';
 import { claimExactStorySlug, claimStorySlug } from './story-slugs.ts';
+import { refreshStoryListings } from './story-listings.ts';
 import { validateStory, validateLanguageVersion, validId, type StoryInput, type LanguageVersionInput, type ValidLanguageVersion } from './story-input.ts';
 
 export interface CreatedVersion {
@@ -100,6 +101,7 @@ export async function createStory(context: ContentContext, input: StoryInput): P
     }
     const versions: CreatedVersion[] = [];
     for (const version of story.versions) versions.push(await insertLanguageVersion(trx, id, story.rubricId, version, now));
+    await refreshStoryListings(trx, id);
     return { id, versions };
   });
 }
@@ -120,6 +122,8 @@ export async function addLanguageVersion(context: ContentContext, storyId: numbe
       .executeTakeFirst();
     if (existing) throw new AppError('invalid_input', `language: story ${storyId} already has a ${version.language} version`, { details: { field: 'language' } });
     await trx.updateTable('stories').set({ updated_at: now }).where('id', '=', storyId).execute();
-    return insertLanguageVersion(trx, storyId, story.rubric_id, version, now);
+    const created = await insertLanguageVersion(trx, storyId, story.rubric_id, version, now);
+    await refreshStoryListings(trx, storyId);
+    return created;
   });
 }

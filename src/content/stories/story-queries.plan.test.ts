@@ -7,6 +7,7 @@ import type { LogEvent } from 'kysely';
 import { openSqlite, type SqliteDatabase } from '../../db/database.sqlite.ts';
 import { migrateToLatest } from '../../db/migrate.ts';
 import { listLatestStories, findVersionForPage, listVisibleTranslations } from './story-queries.ts';
+import { listFeedPage, findMainStory, hasStoriesIn } from './listing-queries.ts';
 
 test('feed, rubric feed, story page and translations use indexes and never sort the archive', async () => {
   const queries: LogEvent['query'][] = [];
@@ -19,12 +20,22 @@ test('feed, rubric feed, story page and translations use indexes and never sort 
     await listLatestStories(database.db, { language: 'en', rubricId: 1, excludeStoryId: 5, limit: 5, now });
     await findVersionForPage(database.db, 'en', 1, now);
     await listVisibleTranslations(database.db, 1, now);
-    assert.equal(queries.length, 4);
+    const before = { publishedAt: '2026-11-01T10:00:00.000Z', storyId: 500 };
+    for (const scope of [
+      { kind: 'all' }, { kind: 'rubric', rubricId: 2 }, { kind: 'tag', tagId: 3 }, { kind: 'author', authorId: 4 },
+      { kind: 'period', from: '2026-11-01T21:00:00.000Z', to: '2026-11-02T21:00:00.000Z' },
+    ] as const) {
+      await listFeedPage(database.db, { language: 'ru', scope, limit: 20, now });
+      await listFeedPage(database.db, { language: 'ru', scope, before, limit: 20, now });
+    }
+    await findMainStory(database.db, { language: 'en', now });
+    await hasStoriesIn(database.db, { language: 'en', from: '2026-11-01T21:00:00.000Z', to: '2026-11-02T21:00:00.000Z', now });
+    assert.equal(queries.length, 16);
     for (const query of queries) {
       const plan = (database.sqlite.prepare(`explain query plan ${query.sql}`).all(...(query.parameters as unknown[])) as Array<{ detail: string }>)
         .map((row) => row.detail)
         .join('\n');
-      assert.doesNotMatch(plan, /SCAN (v|s)\b/, `a table scan in:\n${query.sql}\n${plan}`);
+      assert.doesNotMatch(plan, /SCAN (v|s|l)\b/, `a table scan in:\n${query.sql}\n${plan}`);
       assert.doesNotMatch(plan, /TEMP B-TREE/, `a sort in:\n${query.sql}\n${plan}`);
     }
   } finally {

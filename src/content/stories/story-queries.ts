@@ -120,7 +120,7 @@ export async function listLatestStories(
     .where((eb) => eb.or([eb('s.embargo_until', 'is', null), eb('s.embargo_until', '<=', nowInstant)]));
   if (params.rubricId !== undefined) query = query.where('v.rubric_id', '=', params.rubricId);
   if (params.excludeStoryId !== undefined) query = query.where('v.story_id', '!=', params.excludeStoryId);
-  const rows = await query.orderBy('v.published_at', 'desc').orderBy('v.id', 'desc').limit(params.limit).execute();
+  const rows = await query.orderBy('v.published_at', 'desc').orderBy('v.story_id', 'desc').limit(params.limit).execute();
   return rows.map((row) => ({
     storyId: row.story_id,
     headline: row.headline,

@@ -34,3 +34,31 @@ export async function createTag(context: ContentContext, input: TagInput): Promi
     return tag;
   });
 }
+
+async function namesOf(context: Pick<ContentContext, 'database'>, tagId: number): Promise<Tag['names']> {
+  const rows = await context.database.db.selectFrom('tag_names').select(['language', 'name', 'slug']).where('tag_id', '=', tagId).execute();
+  return Object.fromEntries(rows.map((row) => [row.language, { name: row.name, slug: row.slug }]));
+}
+
+/** The tag whose slug in `language` is `slug`, with its names in every language. */
+export async function findTagBySlug(context: Pick<ContentContext, 'database'>, language: string, slug: string): Promise<Tag | undefined> {
+  const row = await context.database.db
+    .selectFrom('tag_names as n')
+    .innerJoin('tags as t', 't.id', 'n.tag_id')
+    .select(['t.id', 't.key'])
+    .where('n.language', '=', language)
+    .where('n.slug', '=', slug)
+    .executeTakeFirst();
+  return row ? { id: row.id, key: row.key, names: await namesOf(context, row.id) } : undefined;
+}
+
+/** A story's tags as named in `language` (tags without a name there are left out). */
+export async function listStoryTags(context: Pick<ContentContext, 'database'>, storyId: number, language: string): Promise<Array<{ name: string; slug: string }>> {
+  return context.database.db
+    .selectFrom('story_tags as st')
+    .innerJoin('tag_names as n', (join) => join.onRef('n.tag_id', '=', 'st.tag_id').on('n.language', '=', language))
+    .select(['n.name', 'n.slug'])
+    .where('st.story_id', '=', storyId)
+    .orderBy('st.position')
+    .execute();
+}

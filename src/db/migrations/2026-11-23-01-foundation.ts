@@ -152,9 +152,9 @@ export function foundation(dialect: Dialect): Migration {
 
       // Public listings read only what readers may see, newest first: the news feed per language and
       // a rubric's stories per language. Partial indexes keep drafts out of them.
-      await sql`create index story_versions_feed on story_versions (language, published_at desc, id desc)
+      await sql`create index story_versions_feed on story_versions (language, published_at desc, story_id desc)
         where status in ('published', 'corrected')`.execute(db);
-      await sql`create index story_versions_rubric_feed on story_versions (rubric_id, language, published_at desc, id desc)
+      await sql`create index story_versions_rubric_feed on story_versions (rubric_id, language, published_at desc, story_id desc)
         where status in ('published', 'corrected')`.execute(db);
       await db.schema.createIndex('story_versions_status').on('story_versions').columns(['status', 'updated_at']).execute();
       await db.schema.createIndex('story_tags_tag').on('story_tags').columns(['tag_id', 'story_id']).execute();

@@ -102,12 +102,18 @@ export async function generateSyntheticStories(context: ContentContext, options:
       batch.story_slugs.push([language, slug, storyId, publishedAt]);
       versions++;
     }
-    if (taxonomy.authors.length > 0) batch.story_authors.push([storyId, pick(taxonomy.authors), 0]);
+    const authorIds = taxonomy.authors.length > 0 ? [pick(taxonomy.authors)] : [];
+    const tagIds: number[] = [];
     if (taxonomy.tags.length > 0) {
-      const first = pick(taxonomy.tags);
-      batch.story_tags.push([storyId, first, 0]);
+      tagIds.push(pick(taxonomy.tags));
       const second = pick(taxonomy.tags);
-      if (second !== first && random() < 0.5) batch.story_tags.push([storyId, second, 1]);
+      if (second !== tagIds[0] && random() < 0.5) tagIds.push(second);
+    }
+    authorIds.forEach((authorId, position) => batch.story_authors.push([storyId, authorId, position]));
+    tagIds.forEach((tagId, position) => batch.story_tags.push([storyId, tagId, position]));
+    for (const language of storyLanguages) {
+      for (const tagId of tagIds) batch.tag_listings.push([tagId, language, publishedAt, storyId]);
+      for (const authorId of authorIds) batch.author_listings.push([authorId, language, publishedAt, storyId]);
     }
     if (batch.stories.length === BATCH_SIZE) {
       await writer.write(batch);

@@ -10,6 +10,8 @@ export const SYNTHETIC_COLUMNS = {
   story_slugs: ['language', 'slug', 'story_id', 'created_at'],
   story_authors: ['story_id', 'author_id', 'position'],
   story_tags: ['story_id', 'tag_id', 'position'],
+  tag_listings: ['tag_id', 'language', 'published_at', 'story_id'],
+  author_listings: ['author_id', 'language', 'published_at', 'story_id'],
 } as const;
 
 export type SyntheticTable = keyof typeof SYNTHETIC_COLUMNS;
@@ -19,7 +21,7 @@ export type Row = Array<string | number | null>;
 export type SyntheticBatch = Record<SyntheticTable, Row[]>;
 
 export function emptyBatch(): SyntheticBatch {
-  return { stories: [], story_versions: [], story_slugs: [], story_authors: [], story_tags: [] };
+  return { stories: [], story_versions: [], story_slugs: [], story_authors: [], story_tags: [], tag_listings: [], author_listings: [] };
 }
 
 export interface SyntheticWriter {

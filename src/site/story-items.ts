@@ -1,0 +1,43 @@
+// Turns stories from the listing queries into what a list shows: headline, address, time as the
+// feed writes it, rubric, and for rich lists the lede and lead image.
+
+import { type ImageForPage, type ListedStory } from '../content/index.ts';
+import type { SiteLanguage } from './site-directory.ts';
+import type { ImageView, StoryItemView } from './views/view-models.ts';
+import { rubricPath, storyPath } from './paths.ts';
+
+export function mediaPath(storageKey: string): string {
+  return `/media/${storageKey}`;
+}
+
+export function imageView(image: ImageForPage): ImageView {
+  return {
+    src: mediaPath(image.storageKey),
+    width: image.width,
+    height: image.height,
+    alt: image.alt ?? '',
+    caption: image.caption ?? undefined,
+    credit: image.credit ?? undefined,
+  };
+}
+
+export function storyItem(
+  story: ListedStory,
+  language: SiteLanguage,
+  now: Date,
+  options: { withRubric?: boolean; withLede?: boolean; image?: ImageForPage | undefined; fullDate?: boolean; timeOnly?: boolean } = {},
+): StoryItemView {
+  const code = language.config.code;
+  return {
+    headline: story.headline,
+    href: storyPath(code, story.rubricSlug, story.storyId, story.slug),
+    time: options.fullDate
+      ? language.time.dateline(story.publishedAt, now)
+      // Measured against its own moment, every time is "today": only the hour and minute are written.
+      : language.time.listTime(story.publishedAt, options.timeOnly ? new Date(story.publishedAt) : now),
+    rubric: options.withRubric && story.rubricSlug && story.rubricName ? { text: story.rubricName, href: rubricPath(code, story.rubricSlug) } : undefined,
+    lede: options.withLede ? story.lede : undefined,
+    image: options.image ? imageView(options.image) : undefined,
+    isUrgent: story.urgency === 1,
+  };
+}

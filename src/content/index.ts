@@ -10,8 +10,8 @@ export { createStory, addLanguageVersion, type CreatedVersion } from './stories/
 export { changeSlug } from './stories/change-slug.ts';
 export { findStoryIdBySlug } from './stories/story-slugs.ts';
 export {
-  findVersionForPage, listVisibleTranslations, listLatestStories,
-  type PageVersion, type PageLookup, type VisibleTranslation, type FeedItem,
+  findVersionForPage, listVisibleTranslations,
+  type PageVersion, type PageLookup, type VisibleTranslation,
 } from './stories/story-queries.ts';
 export { createRubric, listRubrics, type Rubric, type RubricInput } from './rubrics/rubrics.ts';
 export { createTag, type Tag, type TagInput } from './tags/tags.ts';

@@ -74,6 +74,30 @@ function translateOpenError(file: string, error: unknown): AppError | unknown {
   return error;
 }
 
+const STATEMENT_CACHE_SIZE = 1000;
+
+/**
+ * Kysely prepares every query anew; preparing costs as much as running a small one. Statements are
+ * kept by their SQL text and reused (better-sqlite3 re-prepares them itself after a schema change).
+ */
+function withStatementCache(sqlite: BetterSqlite3.Database) {
+  const statements = new Map<string, BetterSqlite3.Statement>();
+  return {
+    prepare(sql: string) {
+      let statement = statements.get(sql);
+      if (!statement) {
+        if (statements.size >= STATEMENT_CACHE_SIZE) statements.clear();
+        statement = sqlite.prepare(sql);
+        statements.set(sql, statement);
+      }
+      return statement;
+    },
+    close() {
+      sqlite.close();
+    },
+  };
+}
+
 export function openSqlite(file: string, options: OpenOptions = {}): SqliteDatabase {
   const inMemory = file === ':memory:';
   if (!inMemory) checkFile(file);
@@ -88,11 +112,14 @@ export function openSqlite(file: string, options: OpenOptions = {}): SqliteDatab
     sqlite.pragma('mmap_size = 268435456');
     sqlite.pragma('cache_size = -32000');
     sqlite.prepare('select count(*) from sqlite_master').get();
+    // Refreshes the planner's statistics where they are missing or stale (cheap: SQLite samples), so
+    // a grown archive keeps choosing the rubric index for rubric pages. Skipped for read-only use.
+    if (!inMemory) sqlite.pragma('optimize = 0x10002');
   } catch (error) {
     throw translateOpenError(file, error);
   }
   const db = new Kysely<Schema>({
-    dialect: new SqliteDialect({ database: sqlite }),
+    dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
     ...(options.onQuery ? { log: options.onQuery } : {}),
   });
   return {

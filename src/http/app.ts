@@ -43,12 +43,13 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance &
     return503OnClosing: true,
   });
 
-  app.addHook('onResponse', async (request, reply) => {
+  // A callback hook, not an async one: it runs on every request and needs no promise.
+  app.addHook('onResponse', (request, reply, done) => {
     const route = request.routeOptions.url ?? 'unmatched';
-    const seconds = reply.elapsedTime / 1000;
-    deps.metrics.observeRequest(route, request.method, reply.statusCode, seconds);
+    deps.metrics.observeRequest(route, request.method, reply.statusCode, reply.elapsedTime / 1000);
     if (reply.statusCode >= 500) request.log.error({ url: request.url, status: reply.statusCode, ms: reply.elapsedTime }, 'request failed');
-    else request.log.debug({ url: request.url, status: reply.statusCode, ms: reply.elapsedTime }, 'request');
+    else if (deps.logger.isLevelEnabled('debug')) request.log.debug({ url: request.url, status: reply.statusCode, ms: reply.elapsedTime }, 'request');
+    done();
   });
 
   app.setErrorHandler(async (error, request, reply) => {

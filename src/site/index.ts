@@ -33,7 +33,10 @@ export async function registerSiteRoutes(app: FastifyInstance, deps: AppDependen
     clock: deps.clock,
     defaultLanguage: deps.config.defaultLanguage,
   };
-  app.addHook('onRequest', async () => directory.refreshIfStale());
+  app.addHook('onRequest', (_request, _reply, done) => {
+    directory.refreshIfStale();
+    done();
+  });
   registerMediaRoute(app, deps.config.mediaDir);
   registerRootRoute(app, site);
   registerListingRoutes(app, site);

@@ -52,6 +52,6 @@ export async function sendErrorPage(site: Site, reply: FastifyReply, language: s
     heading,
     text,
     homeLink: { text: strings.home, href: homePath(code) },
-    latest: latest.map((story) => storyItem(story, lang, now, { withRubric: true })),
+    latest: latest.map((story) => storyItem(site.directory, story, lang, now, { withRubric: true })),
   }));
 }

@@ -2,7 +2,7 @@
 // feed writes it, rubric, and for rich lists the lede and lead image.
 
 import { type ImageForPage, type ListedStory } from '../content/index.ts';
-import type { SiteLanguage } from './site-directory.ts';
+import type { SiteDirectory, SiteLanguage } from './site-directory.ts';
 import type { ImageView, StoryItemView } from './views/view-models.ts';
 import { rubricPath, storyPath } from './paths.ts';
 
@@ -21,21 +21,28 @@ export function imageView(image: ImageForPage): ImageView {
   };
 }
 
+/** The rubric's name and slug in `language`, from the directory kept in memory. */
+export function rubricIn(directory: SiteDirectory, rubricId: number, language: string): { name: string; slug: string } | undefined {
+  return directory.rubricById(rubricId)?.names[language];
+}
+
 export function storyItem(
+  directory: SiteDirectory,
   story: ListedStory,
   language: SiteLanguage,
   now: Date,
   options: { withRubric?: boolean; withLede?: boolean; image?: ImageForPage | undefined; fullDate?: boolean; timeOnly?: boolean } = {},
 ): StoryItemView {
   const code = language.config.code;
+  const rubric = rubricIn(directory, story.rubricId, code);
   return {
     headline: story.headline,
-    href: storyPath(code, story.rubricSlug, story.storyId, story.slug),
+    href: storyPath(code, rubric?.slug ?? null, story.storyId, story.slug),
     time: options.fullDate
       ? language.time.dateline(story.publishedAt, now)
       // Measured against its own moment, every time is "today": only the hour and minute are written.
       : language.time.listTime(story.publishedAt, options.timeOnly ? new Date(story.publishedAt) : now),
-    rubric: options.withRubric && story.rubricSlug && story.rubricName ? { text: story.rubricName, href: rubricPath(code, story.rubricSlug) } : undefined,
+    rubric: options.withRubric && rubric ? { text: rubric.name, href: rubricPath(code, rubric.slug) } : undefined,
     lede: options.withLede ? story.lede : undefined,
     image: options.image ? imageView(options.image) : undefined,
     isUrgent: story.urgency === 1,

@@ -2,6 +2,9 @@
 // newsroom user, or a contributor without an account.
 
 import { inTransaction } from '../../db/transaction.ts';
+import type { Kysely } from 'kysely';
+import type { Schema } from '../../db/schema.ts';
+import { compiledQuery } from '../../db/compiled-query.ts';
 import { AppError } from '../../lib/errors.ts';
 import { toInstant } from '../../lib/clock.ts';
 import type { ContentContext } from '../content-context.ts';
@@ -44,14 +47,17 @@ export async function findAuthorByKey(context: Pick<ContentContext, 'database'>,
 }
 
 /** A story's byline in `language`: its authors in order, each with the name written in that language when there is one. */
-export async function listStoryAuthors(context: Pick<ContentContext, 'database'>, storyId: number, language: string): Promise<Array<{ key: string; name: string }>> {
-  const rows = await context.database.db
+const selectStoryAuthors = compiledQuery((db: Kysely<Schema>, storyId: number, language: string) =>
+  db
     .selectFrom('story_authors as sa')
     .innerJoin('authors as a', 'a.id', 'sa.author_id')
     .leftJoin('author_names as n', (join) => join.onRef('n.author_id', '=', 'a.id').on('n.language', '=', language))
     .select(['a.key', 'n.name'])
     .where('sa.story_id', '=', storyId)
-    .orderBy('sa.position')
-    .execute();
+    .orderBy('sa.position'),
+);
+
+export async function listStoryAuthors(context: Pick<ContentContext, 'database'>, storyId: number, language: string): Promise<Array<{ key: string; name: string }>> {
+  const rows = await selectStoryAuthors(context.database.db, storyId, language);
   return rows.map((row) => ({ key: row.key, name: row.name ?? row.key }));
 }

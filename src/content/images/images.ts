@@ -2,6 +2,9 @@
 // alt text (what the picture shows) and the caption.
 
 import { inTransaction } from '../../db/transaction.ts';
+import type { Kysely } from 'kysely';
+import type { Schema } from '../../db/schema.ts';
+import { compiledQuery } from '../../db/compiled-query.ts';
 import { AppError } from '../../lib/errors.ts';
 import { toInstant } from '../../lib/clock.ts';
 import type { ContentContext } from '../content-context.ts';
@@ -71,15 +74,23 @@ export interface ImageForPage {
 }
 
 /** The images with `ids`, with their texts in `language`. */
-export async function findImagesForPage(context: Pick<ContentContext, 'database'>, ids: readonly number[], language: string): Promise<Map<number, ImageForPage>> {
-  const result = new Map<number, ImageForPage>();
-  if (ids.length === 0) return result;
-  const rows = await context.database.db
+function selectImages(db: Kysely<Schema>, language: string) {
+  return db
     .selectFrom('images as i')
     .leftJoin('image_texts as t', (join) => join.onRef('t.image_id', '=', 'i.id').on('t.language', '=', language))
-    .select(['i.id', 'i.storage_key', 'i.width', 'i.height', 'i.credit', 't.alt', 't.caption'])
-    .where('i.id', 'in', [...new Set(ids)])
-    .execute();
+    .select(['i.id', 'i.storage_key', 'i.width', 'i.height', 'i.credit', 't.alt', 't.caption']);
+}
+
+// Most pages show one image (the lead image): that query is compiled once.
+const selectOneImage = compiledQuery((db: Kysely<Schema>, id: number, language: string) => selectImages(db, language).where('i.id', '=', id));
+
+export async function findImagesForPage(context: Pick<ContentContext, 'database'>, ids: readonly number[], language: string): Promise<Map<number, ImageForPage>> {
+  const result = new Map<number, ImageForPage>();
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return result;
+  const rows = unique.length === 1
+    ? await selectOneImage(context.database.db, unique[0]!, language)
+    : await selectImages(context.database.db, language).where('i.id', 'in', unique).execute();
   for (const row of rows) {
     result.set(row.id, {
       id: row.id,

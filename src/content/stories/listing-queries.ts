@@ -4,6 +4,7 @@
 
 import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import type { Schema, Instant } from '../../db/schema.ts';
+import { compiledQuery } from '../../db/compiled-query.ts';
 
 export interface FeedCursor {
   publishedAt: Instant;
@@ -25,8 +26,6 @@ export interface ListedStory {
   slug: string;
   publishedAt: Instant;
   rubricId: number;
-  rubricSlug: string | null;
-  rubricName: string | null;
   urgency: number;
   isMain: boolean;
   leadImageId: number | null;
@@ -46,10 +45,9 @@ const IS_PUBLIC_VERSION = sql<boolean>`v.status in ('published', 'corrected')`;
 function selectListed<QB extends SelectQueryBuilder<any, any, any>>(query: QB) {
   return query
     .innerJoin('stories as s', 's.id', 'v.story_id')
-    .leftJoin('rubric_names as rn', (join: any) => join.onRef('rn.rubric_id', '=', 'v.rubric_id').onRef('rn.language', '=', 'v.language'))
     .select([
       'v.story_id', 'v.headline', 'v.lede', 'v.slug', 'v.published_at', 'v.rubric_id',
-      'rn.slug as rubric_slug', 'rn.name as rubric_name', 's.urgency', 's.is_main', 's.lead_image_id',
+      's.urgency', 's.is_main', 's.lead_image_id',
     ]);
 }
 
@@ -61,13 +59,61 @@ function toListed(row: Record<string, unknown>): ListedStory {
     slug: row.slug as string,
     publishedAt: row.published_at as Instant,
     rubricId: row.rubric_id as number,
-    rubricSlug: row.rubric_slug as string | null,
-    rubricName: row.rubric_name as string | null,
     urgency: row.urgency as number,
     isMain: row.is_main === 1,
     leadImageId: row.lead_image_id as number | null,
   };
 }
+
+type FeedArgs = [language: string, scopeId: number | string, periodEnd: string, now: string, beforeAt: string, beforeId: number, limit: number];
+
+/**
+ * The feed query of one shape (scope kind, with or without a cursor); values arrive as arguments
+ * so each shape is compiled once (see compiledQuery). Unused arguments are simply not referenced.
+ */
+function buildFeedQuery(kind: FeedScope['kind'], withCursor: boolean) {
+  return compiledQuery((db: Kysely<Schema>, ...[language, scopeId, periodEnd, now, beforeAt, beforeId, limit]: FeedArgs) => {
+    // Tags and authors read their listing table in order; everything else the version indexes.
+    const listing = kind === 'tag' ? { table: 'tag_listings', column: 'tag_id' } as const
+      : kind === 'author' ? { table: 'author_listings', column: 'author_id' } as const
+      : undefined;
+    let query;
+    let timeColumn: string;
+    let storyColumn: string;
+    if (listing) {
+      timeColumn = 'l.published_at';
+      storyColumn = 'l.story_id';
+      query = selectListed(
+        (db as Kysely<any>)
+          .selectFrom(`${listing.table} as l`)
+          .innerJoin('story_versions as v', (join: any) => join.onRef('v.story_id', '=', 'l.story_id').onRef('v.language', '=', 'l.language'))
+          .where(`l.${listing.column}`, '=', scopeId)
+          .where('l.language', '=', language)
+          .where('l.published_at', '<=', now),
+      );
+    } else {
+      timeColumn = 'v.published_at';
+      storyColumn = 'v.story_id';
+      let base = (db as Kysely<any>).selectFrom('story_versions as v').where('v.language', '=', language).where(IS_PUBLIC_VERSION);
+      if (kind === 'rubric') base = base.where('v.rubric_id', '=', scopeId);
+      base = kind === 'period'
+        ? base.where('v.published_at', '>=', scopeId).where('v.published_at', '<', periodEnd)
+        : base.where('v.published_at', '<=', now);
+      query = selectListed(base);
+    }
+    query = query
+      .where(IS_PUBLIC_VERSION)
+      .where((eb: any) => eb.or([eb('s.embargo_until', 'is', null), eb('s.embargo_until', '<=', now)]));
+    if (withCursor) {
+      // A row-value comparison, which both databases turn into one index range: an OR of the two
+      // conditions would make SQLite walk the index from the newest story down to the cursor.
+      query = query.where(sql<boolean>`(${sql.ref(timeColumn)}, ${sql.ref(storyColumn)}) < (${beforeAt}, ${beforeId})`);
+    }
+    return query.orderBy(timeColumn, 'desc').orderBy(storyColumn, 'desc').limit(limit);
+  });
+}
+
+const feedQueries = new Map<string, ReturnType<typeof buildFeedQuery>>();
 
 /** One page of the scope's visible stories in `language`, older than `before` when given. */
 export async function listFeedPage(
@@ -76,45 +122,12 @@ export async function listFeedPage(
 ): Promise<FeedPage> {
   const now = params.now.toISOString();
   const { scope, before, language } = params;
-  // Tags and authors read their listing table in order; everything else the version indexes.
-  const listing = scope.kind === 'tag' ? { table: 'tag_listings', column: 'tag_id', id: scope.tagId } as const
-    : scope.kind === 'author' ? { table: 'author_listings', column: 'author_id', id: scope.authorId } as const
-    : undefined;
-  let query;
-  let timeColumn: string;
-  let storyColumn: string;
-  if (listing) {
-    timeColumn = 'l.published_at';
-    storyColumn = 'l.story_id';
-    query = selectListed(
-      (db as Kysely<any>)
-        .selectFrom(`${listing.table} as l`)
-        .innerJoin('story_versions as v', (join: any) => join.onRef('v.story_id', '=', 'l.story_id').onRef('v.language', '=', 'l.language'))
-        .where(`l.${listing.column}`, '=', listing.id)
-        .where('l.language', '=', language)
-        .where('l.published_at', '<=', now),
-    );
-  } else {
-    timeColumn = 'v.published_at';
-    storyColumn = 'v.story_id';
-    let base = (db as Kysely<any>).selectFrom('story_versions as v').where('v.language', '=', language).where(IS_PUBLIC_VERSION);
-    if (scope.kind === 'rubric') base = base.where('v.rubric_id', '=', scope.rubricId);
-    if (scope.kind === 'period') {
-      base = base.where('v.published_at', '>=', scope.from).where('v.published_at', '<', scope.to < now ? scope.to : now);
-    } else {
-      base = base.where('v.published_at', '<=', now);
-    }
-    query = selectListed(base);
-  }
-  query = query
-    .where(IS_PUBLIC_VERSION)
-    .where((eb: any) => eb.or([eb('s.embargo_until', 'is', null), eb('s.embargo_until', '<=', now)]));
-  if (before) {
-    query = query.where((eb: any) =>
-      eb.or([eb(timeColumn, '<', before.publishedAt), eb.and([eb(timeColumn, '=', before.publishedAt), eb(storyColumn, '<', before.storyId)])]),
-    );
-  }
-  const rows = (await query.orderBy(timeColumn, 'desc').orderBy(storyColumn, 'desc').limit(params.limit + 1).execute()) as Array<Record<string, unknown>>;
+  const shape = `${scope.kind}:${before !== undefined}`;
+  let query = feedQueries.get(shape);
+  if (!query) feedQueries.set(shape, (query = buildFeedQuery(scope.kind, before !== undefined)));
+  const scopeId = scope.kind === 'rubric' ? scope.rubricId : scope.kind === 'tag' ? scope.tagId : scope.kind === 'author' ? scope.authorId : scope.kind === 'period' ? scope.from : 0;
+  const periodEnd = scope.kind === 'period' && scope.to < now ? scope.to : now;
+  const rows = (await query(db, language, scopeId, periodEnd, now, before?.publishedAt ?? '', before?.storyId ?? 0, params.limit + 1)) as Array<Record<string, unknown>>;
   const stories = rows.slice(0, params.limit).map(toListed);
   const last = stories.at(-1);
   return { stories, older: rows.length > params.limit && last ? { publishedAt: last.publishedAt, storyId: last.storyId } : undefined };

@@ -2,10 +2,11 @@
 // and the latest visible stories. Nothing here returns a version readers may not see, except
 // `findVersionForPage`, which reports the state so the site can answer 404, 410 or 301.
 
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Schema, Instant } from '../../db/schema.ts';
 import { isVisibleToReaders } from './story-status.ts';
 import { findStoryIdBySlug } from './story-slugs.ts';
+import { compiledQuery } from '../../db/compiled-query.ts';
 
 export interface PageVersion {
   storyId: number;
@@ -30,8 +31,8 @@ export type PageLookup =
   | { kind: 'killed'; version: PageVersion }
   | { kind: 'missing' };
 
-export async function findVersionForPage(db: Kysely<Schema>, language: string, storyId: number, now: Date): Promise<PageLookup> {
-  const row = await db
+const selectVersionForPage = compiledQuery((db: Kysely<Schema>, language: string, storyId: number) =>
+  db
     .selectFrom('story_versions as v')
     .innerJoin('stories as s', 's.id', 'v.story_id')
     .innerJoin('rubrics as r', 'r.id', 'v.rubric_id')
@@ -41,8 +42,11 @@ export async function findVersionForPage(db: Kysely<Schema>, language: string, s
       'r.key as rubric_key', 'rn.slug as rubric_slug', 'rn.name as rubric_name', 's.embargo_until', 's.lead_image_id',
     ])
     .where('v.story_id', '=', storyId)
-    .where('v.language', '=', language)
-    .executeTakeFirst();
+    .where('v.language', '=', language),
+);
+
+export async function findVersionForPage(db: Kysely<Schema>, language: string, storyId: number, now: Date): Promise<PageLookup> {
+  const [row] = await selectVersionForPage(db, language, storyId);
   if (!row) return { kind: 'missing' };
   const version: PageVersion = {
     storyId: row.story_id,
@@ -77,56 +81,18 @@ export interface VisibleTranslation {
 }
 
 /** The story's versions readers can see now, in every language. */
-export async function listVisibleTranslations(db: Kysely<Schema>, storyId: number, now: Date): Promise<VisibleTranslation[]> {
-  const rows = await db
+const selectTranslations = compiledQuery((db: Kysely<Schema>, storyId: number) =>
+  db
     .selectFrom('story_versions as v')
     .innerJoin('stories as s', 's.id', 'v.story_id')
     .leftJoin('rubric_names as rn', (join) => join.onRef('rn.rubric_id', '=', 'v.rubric_id').onRef('rn.language', '=', 'v.language'))
     .select(['v.language', 'v.slug', 'v.status', 'v.published_at', 's.embargo_until', 'rn.slug as rubric_slug'])
-    .where('v.story_id', '=', storyId)
-    .execute();
+    .where('v.story_id', '=', storyId),
+);
+
+export async function listVisibleTranslations(db: Kysely<Schema>, storyId: number, now: Date): Promise<VisibleTranslation[]> {
+  const rows = await selectTranslations(db, storyId);
   return rows
     .filter((row) => isVisibleToReaders(row, row.embargo_until, now))
     .map((row) => ({ language: row.language, slug: row.slug, rubricSlug: row.rubric_slug }));
-}
-
-// The statuses written as literals, not parameters: only then can SQLite and PostgreSQL match the
-// condition of the partial feed indexes and read the newest stories straight from them.
-const IS_PUBLIC_VERSION = sql<boolean>`v.status in ('published', 'corrected')`;
-
-export interface FeedItem {
-  storyId: number;
-  headline: string;
-  slug: string;
-  publishedAt: Instant;
-  rubricSlug: string | null;
-  rubricName: string | null;
-}
-
-/** The newest stories readers can see in `language`, optionally of one rubric, newest first. */
-export async function listLatestStories(
-  db: Kysely<Schema>,
-  params: { language: string; rubricId?: number; excludeStoryId?: number; limit: number; now: Date },
-): Promise<FeedItem[]> {
-  const nowInstant = params.now.toISOString();
-  let query = db
-    .selectFrom('story_versions as v')
-    .innerJoin('stories as s', 's.id', 'v.story_id')
-    .leftJoin('rubric_names as rn', (join) => join.onRef('rn.rubric_id', '=', 'v.rubric_id').onRef('rn.language', '=', 'v.language'))
-    .select(['v.story_id', 'v.headline', 'v.slug', 'v.published_at', 'rn.slug as rubric_slug', 'rn.name as rubric_name'])
-    .where('v.language', '=', params.language)
-    .where(IS_PUBLIC_VERSION)
-    .where('v.published_at', '<=', nowInstant)
-    .where((eb) => eb.or([eb('s.embargo_until', 'is', null), eb('s.embargo_until', '<=', nowInstant)]));
-  if (params.rubricId !== undefined) query = query.where('v.rubric_id', '=', params.rubricId);
-  if (params.excludeStoryId !== undefined) query = query.where('v.story_id', '!=', params.excludeStoryId);
-  const rows = await query.orderBy('v.published_at', 'desc').orderBy('v.story_id', 'desc').limit(params.limit).execute();
-  return rows.map((row) => ({
-    storyId: row.story_id,
-    headline: row.headline,
-    slug: row.slug,
-    publishedAt: row.published_at!,
-    rubricSlug: row.rubric_slug,
-    rubricName: row.rubric_name,
-  }));
 }

@@ -1,6 +1,9 @@
 // Tags: topics across rubrics (energy, Minsk, football), with a name and URL slug per language.
 
 import { inTransaction } from '../../db/transaction.ts';
+import type { Kysely } from 'kysely';
+import type { Schema } from '../../db/schema.ts';
+import { compiledQuery } from '../../db/compiled-query.ts';
 import { AppError } from '../../lib/errors.ts';
 import { toInstant } from '../../lib/clock.ts';
 import type { ContentContext } from '../content-context.ts';
@@ -53,12 +56,15 @@ export async function findTagBySlug(context: Pick<ContentContext, 'database'>, l
 }
 
 /** A story's tags as named in `language` (tags without a name there are left out). */
-export async function listStoryTags(context: Pick<ContentContext, 'database'>, storyId: number, language: string): Promise<Array<{ name: string; slug: string }>> {
-  return context.database.db
+const selectStoryTags = compiledQuery((db: Kysely<Schema>, storyId: number, language: string) =>
+  db
     .selectFrom('story_tags as st')
     .innerJoin('tag_names as n', (join) => join.onRef('n.tag_id', '=', 'st.tag_id').on('n.language', '=', language))
     .select(['n.name', 'n.slug'])
     .where('st.story_id', '=', storyId)
-    .orderBy('st.position')
-    .execute();
+    .orderBy('st.position'),
+);
+
+export async function listStoryTags(context: Pick<ContentContext, 'database'>, storyId: number, language: string): Promise<Array<{ name: string; slug: string }>> {
+  return selectStoryTags(context.database.db, storyId, language);
 }

@@ -43,7 +43,8 @@ export function sqliteSyntheticWriter(sqlite: BetterSqlite3.Database): Synthetic
     },
     async finish() {
       sqlite.pragma(`cache_size = ${previousCache}`);
-      sqlite.pragma('optimize');
+      // A bulk load changes the shape of every index: give the planner fresh statistics.
+      sqlite.exec('analyze');
     },
   };
 }

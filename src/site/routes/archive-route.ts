@@ -96,7 +96,7 @@ export function registerArchiveRoute(app: FastifyInstance, site: Site): void {
         }),
         heading,
         breadcrumbs: [{ text: strings.home, href: homePath(lang) }, { text: strings.archive, href: path }],
-        items: page.stories.map((story) => storyItem(story, language, now, { withRubric: true, timeOnly: true })),
+        items: page.stories.map((story) => storyItem(site.directory, story, language, now, { withRubric: true, timeOnly: true })),
         countText: strings.storyCount(count),
         pagination: {
           older: page.older ? { text: strings.moreNews, href: withOlder(path, page.older) } : undefined,

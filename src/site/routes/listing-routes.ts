@@ -47,8 +47,8 @@ async function sendListing(site: Site, reply: FastifyReply, query: Query, spec: 
     const top = page.stories.filter((story) => story.storyId !== main?.storyId && story.urgency <= 2).slice(0, TOP_STORIES);
     const images = await findImagesForPage(site, [main?.leadImageId, ...top.map((s) => s.leadImageId)].filter((id): id is number => id != null), spec.language);
     lead = {
-      main: main ? storyItem(main, language, now, { withRubric: true, withLede: true, image: main.leadImageId ? images.get(main.leadImageId) : undefined }) : undefined,
-      top: top.map((story) => storyItem(story, language, now, { withRubric: true, image: story.leadImageId ? images.get(story.leadImageId) : undefined })),
+      main: main ? storyItem(site.directory, main, language, now, { withRubric: true, withLede: true, image: main.leadImageId ? images.get(main.leadImageId) : undefined }) : undefined,
+      top: top.map((story) => storyItem(site.directory, story, language, now, { withRubric: true, image: story.leadImageId ? images.get(story.leadImageId) : undefined })),
     };
     const shown = new Set([main?.storyId, ...top.map((s) => s.storyId)]);
     feed = page.stories.filter((story) => !shown.has(story.storyId));
@@ -61,7 +61,7 @@ async function sendListing(site: Site, reply: FastifyReply, query: Query, spec: 
     breadcrumbs: spec.breadcrumbs,
     lead,
     feedHeading: lead ? strings.latestNews : undefined,
-    items: feed.map((story) => storyItem(story, language, now, { withRubric: spec.withRubric })),
+    items: feed.map((story) => storyItem(site.directory, story, language, now, { withRubric: spec.withRubric })),
     pagination: {
       older: page.older ? { text: strings.moreNews, href: withOlder(spec.path, page.older) } : undefined,
       newest: isFirstPage ? undefined : { text: strings.backToLatest, href: spec.path },

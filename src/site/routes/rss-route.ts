@@ -6,6 +6,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { escapeHtml, type FeedScope, listFeedPage } from '../../content/index.ts';
 import { sendErrorPage, type Site } from '../site-deps.ts';
 import { feedPath, homePath, rubricPath, storyPath } from '../paths.ts';
+import { rubricIn } from '../story-items.ts';
 
 const ITEMS = 50;
 
@@ -15,8 +16,9 @@ async function sendRss(site: Site, reply: FastifyReply, language: string, scope:
   const base = site.publicUrl;
   const items = stories
     .map((story) => {
-      const url = `${base}${storyPath(language, story.rubricSlug, story.storyId, story.slug)}`;
-      return `<item><title>${escapeHtml(story.headline)}</title><link>${escapeHtml(url)}</link><guid isPermaLink="true">${escapeHtml(url)}</guid><pubDate>${new Date(story.publishedAt).toUTCString()}</pubDate><description>${escapeHtml(story.lede)}</description>${story.rubricName ? `<category>${escapeHtml(story.rubricName)}</category>` : ''}</item>`;
+      const rubric = rubricIn(site.directory, story.rubricId, language);
+      const url = `${base}${storyPath(language, rubric?.slug ?? null, story.storyId, story.slug)}`;
+      return `<item><title>${escapeHtml(story.headline)}</title><link>${escapeHtml(url)}</link><guid isPermaLink="true">${escapeHtml(url)}</guid><pubDate>${new Date(story.publishedAt).toUTCString()}</pubDate><description>${escapeHtml(story.lede)}</description>${rubric ? `<category>${escapeHtml(rubric.name)}</category>` : ''}</item>`;
     })
     .join('\n');
   const xml = `<?xml version="1.0" encoding="UTF-8"?>

@@ -149,7 +149,7 @@ async function renderStory(site: Site, version: PageVersion, now: Date): Promise
       items: others.stories
         .filter((other) => other.storyId !== version.storyId)
         .slice(0, OTHER_MATERIALS)
-        .map((other) => storyItem(other, language, now)),
+        .map((other) => storyItem(site.directory, other, language, now)),
       more: { text: strings.allOfRubric(rubricName), href: rubricLink.href },
     },
   };

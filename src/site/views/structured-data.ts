@@ -131,9 +131,17 @@ export function organizationJsonLd(input: { name: string; url: string; sameAs: s
 }
 
 /** og:locale from a BCP 47 locale: ru-RU → ru_RU, be-BY → be_BY, en-GB → en_GB (a bare language stays as it is). */
+const ogLocales = new Map<string, string>();
+
 export function ogLocale(locale: string): string {
-  const parsed = new Intl.Locale(locale.replace(/_/g, '-'));
-  return parsed.region ? `${parsed.language}_${parsed.region}` : parsed.language;
+  let result = ogLocales.get(locale);
+  if (result === undefined) {
+    // Parsing a locale is costly and every page asks for the same few.
+    const parsed = new Intl.Locale(locale.replace(/_/g, '-'));
+    result = parsed.region ? `${parsed.language}_${parsed.region}` : parsed.language;
+    if (ogLocales.size < 100) ogLocales.set(locale, result);
+  }
+  return result;
 }
 
 /**

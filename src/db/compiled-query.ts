@@ -1,0 +1,42 @@
+// Hot read queries built with Kysely once and then run with new values. Building and compiling a
+// query costs more than running it on SQLite (a story page runs six); a query whose shape does not
+// change with its arguments is built on first use with placeholder values, and later runs only
+// put the real values in those places.
+
+import { CompiledQuery, type Compilable, type Kysely } from 'kysely';
+import type { Schema } from './schema.ts';
+
+const MARK = '\u0000dispatch-argument-';
+
+interface Template {
+  sql: string;
+  /** For each parameter of the compiled query: the index of the argument that fills it, or the constant. */
+  slots: Array<{ argument: number } | { constant: unknown }>;
+}
+
+/**
+ * Wraps `build` (which must use each argument only as a plain value: no arrays for `in`, no
+ * arguments that change which clauses the query has) so that it is compiled once per database.
+ */
+export function compiledQuery<Args extends readonly unknown[], Row>(
+  build: (db: Kysely<Schema>, ...args: Args) => Compilable<Row>,
+): (db: Kysely<Schema>, ...args: Args) => Promise<Row[]> {
+  const templates = new WeakMap<Kysely<Schema>, Template>();
+  return async (db, ...args) => {
+    let template = templates.get(db);
+    if (!template) {
+      const marks = args.map((_, index) => `${MARK}${index}`) as unknown as Args;
+      const compiled = build(db, ...marks).compile();
+      template = {
+        sql: compiled.sql,
+        slots: compiled.parameters.map((value) =>
+          typeof value === 'string' && value.startsWith(MARK) ? { argument: Number(value.slice(MARK.length)) } : { constant: value },
+        ),
+      };
+      templates.set(db, template);
+    }
+    const parameters = template.slots.map((slot) => ('argument' in slot ? args[slot.argument] : slot.constant));
+    const result = await db.executeQuery<Row>(CompiledQuery.raw(template.sql, parameters));
+    return result.rows as Row[];
+  };
+}

@@ -130,7 +130,12 @@ async function main(): Promise<void> {
   const archive = await prepareArchive();
   const storyPaths = sampleStoryPaths(archive, 2000);
   const port = await freePort();
-  const server = await startServer({ env: { DATABASE_URL: archive, MEDIA_DIR: path.join(WORK_DIR, 'media'), LOG_LEVEL: 'warn' }, port, timeoutMs: 120_000 });
+  // The same V8 setting as `npm start`: a larger young generation, fewer scavenges per request.
+  const server = await startServer({
+    env: { DATABASE_URL: archive, MEDIA_DIR: path.join(WORK_DIR, 'media'), LOG_LEVEL: 'warn', NODE_OPTIONS: '--max-semi-space-size=32' },
+    port,
+    timeoutMs: 120_000,
+  });
   const rows: Row[] = [];
   let ceiling: WrkResult;
   try {

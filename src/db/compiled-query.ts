@@ -1,10 +1,12 @@
 // Hot read queries built with Kysely once and then run with new values. Building and compiling a
 // query costs more than running it on SQLite (a story page runs six); a query whose shape does not
 // change with its arguments is built on first use with placeholder values, and later runs only
-// put the real values in those places.
+// put the real values in those places. On SQLite they run on the read-only connection of
+// direct-reads.ts: only for reads of committed, public data.
 
 import { CompiledQuery, type Compilable, type Kysely } from 'kysely';
 import type { Schema } from './schema.ts';
+import { directReaderFor } from './direct-reads.ts';
 
 const MARK = '\u0000dispatch-argument-';
 
@@ -36,6 +38,8 @@ export function compiledQuery<Args extends readonly unknown[], Row>(
       templates.set(db, template);
     }
     const parameters = template.slots.map((slot) => ('argument' in slot ? args[slot.argument] : slot.constant));
+    const direct = directReaderFor(db);
+    if (direct) return direct(template.sql, parameters) as Row[];
     const result = await db.executeQuery<Row>(CompiledQuery.raw(template.sql, parameters));
     return result.rows as Row[];
   };

@@ -9,6 +9,7 @@ import { Kysely, SqliteDialect } from 'kysely';
 import { AppError } from '../lib/errors.ts';
 import type { Schema } from './schema.ts';
 import type { Database, OpenOptions } from './database.ts';
+import { registerDirectReader } from './direct-reads.ts';
 
 const SQLITE_HEADER = 'SQLite format 3\0';
 
@@ -109,7 +110,8 @@ export function openSqlite(file: string, options: OpenOptions = {}): SqliteDatab
     sqlite.pragma('foreign_keys = ON');
     // In WAL mode NORMAL loses no committed transaction on a crash of the process, only on power loss.
     sqlite.pragma('synchronous = NORMAL');
-    sqlite.pragma('mmap_size = 268435456');
+    // Map the whole file (up to 16 GiB): page reads become memory reads, not system calls.
+    sqlite.pragma('mmap_size = 17179869184');
     sqlite.pragma('cache_size = -32000');
     sqlite.prepare('select count(*) from sqlite_master').get();
     // Refreshes the planner's statistics where they are missing or stale (cheap: SQLite samples), so
@@ -122,6 +124,9 @@ export function openSqlite(file: string, options: OpenOptions = {}): SqliteDatab
     dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
     ...(options.onQuery ? { log: options.onQuery } : {}),
   });
+  // An in-memory database exists for one connection only; it reads through the query builder.
+  const reader = inMemory ? undefined : openReader(file, options);
+  if (reader) registerDirectReader(db, reader.read);
   return {
     db,
     dialect: 'sqlite',
@@ -130,6 +135,30 @@ export function openSqlite(file: string, options: OpenOptions = {}): SqliteDatab
     description: inMemory ? 'SQLite in memory' : `SQLite ${file}`,
     async close() {
       await db.destroy();
+      reader?.close();
+    },
+  };
+}
+
+/** The read-only connection for direct reads, reporting each query's time like Kysely's log. */
+function openReader(file: string, options: OpenOptions) {
+  const connection = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
+  connection.pragma('busy_timeout = 5000');
+  connection.pragma('mmap_size = 17179869184');
+  connection.pragma('cache_size = -32000');
+  const statements = withStatementCache(connection);
+  const onQuery = options.onQuery;
+  return {
+    read(sql: string, parameters: readonly unknown[]): unknown[] {
+      const started = onQuery ? performance.now() : 0;
+      const rows = statements.prepare(sql).all(parameters as unknown[]);
+      if (onQuery) {
+        onQuery({ level: 'query', query: { sql, parameters, query: undefined as never, queryId: undefined as never }, queryDurationMillis: performance.now() - started });
+      }
+      return rows;
+    },
+    close() {
+      connection.close();
     },
   };
 }

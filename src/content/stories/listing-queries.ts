@@ -88,25 +88,25 @@ function buildFeedQuery(kind: FeedScope['kind'], withCursor: boolean) {
           .selectFrom(`${listing.table} as l`)
           .innerJoin('story_versions as v', (join: any) => join.onRef('v.story_id', '=', 'l.story_id').onRef('v.language', '=', 'l.language'))
           .where(`l.${listing.column}`, '=', scopeId)
-          .where('l.language', '=', language)
-          .where('l.published_at', '<=', now),
+          .where('l.language', '=', language),
       );
+      if (!withCursor) query = query.where('l.published_at', '<=', now);
     } else {
       timeColumn = 'v.published_at';
       storyColumn = 'v.story_id';
       let base = (db as Kysely<any>).selectFrom('story_versions as v').where('v.language', '=', language).where(IS_PUBLIC_VERSION);
       if (kind === 'rubric') base = base.where('v.rubric_id', '=', scopeId);
-      base = kind === 'period'
-        ? base.where('v.published_at', '>=', scopeId).where('v.published_at', '<', periodEnd)
-        : base.where('v.published_at', '<=', now);
+      if (kind === 'period') base = base.where('v.published_at', '>=', scopeId);
+      if (!withCursor) base = kind === 'period' ? base.where('v.published_at', '<', periodEnd) : base.where('v.published_at', '<=', now);
       query = selectListed(base);
     }
     query = query
       .where(IS_PUBLIC_VERSION)
       .where((eb: any) => eb.or([eb('s.embargo_until', 'is', null), eb('s.embargo_until', '<=', now)]));
     if (withCursor) {
-      // A row-value comparison, which both databases turn into one index range: an OR of the two
-      // conditions would make SQLite walk the index from the newest story down to the cursor.
+      // One row-value comparison, which both databases turn into one index range (an OR, or a second
+      // upper bound such as "published by now", would make them walk the index from the newest story
+      // down to the cursor). listFeedPage folds "by now" and the period's end into this bound.
       query = query.where(sql<boolean>`(${sql.ref(timeColumn)}, ${sql.ref(storyColumn)}) < (${beforeAt}, ${beforeId})`);
     }
     return query.orderBy(timeColumn, 'desc').orderBy(storyColumn, 'desc').limit(limit);
@@ -114,6 +114,18 @@ function buildFeedQuery(kind: FeedScope['kind'], withCursor: boolean) {
 }
 
 const feedQueries = new Map<string, ReturnType<typeof buildFeedQuery>>();
+
+const NO_STORY_ABOVE = Number.MAX_SAFE_INTEGER;
+
+/**
+ * The tightest of the upper bounds on (published_at, story_id): the cursor, "published by now"
+ * (now, any id) and a period's end (before `to`, so (to, no id)). Instants compare as strings.
+ */
+function upperBound(cursor: FeedCursor, now: Instant, periodTo: Instant | undefined): FeedCursor {
+  const candidates: FeedCursor[] = [cursor, { publishedAt: now, storyId: NO_STORY_ABOVE }];
+  if (periodTo !== undefined) candidates.push({ publishedAt: periodTo, storyId: 0 });
+  return candidates.reduce((a, b) => (b.publishedAt < a.publishedAt || (b.publishedAt === a.publishedAt && b.storyId < a.storyId) ? b : a));
+}
 
 /** One page of the scope's visible stories in `language`, older than `before` when given. */
 export async function listFeedPage(
@@ -127,29 +139,43 @@ export async function listFeedPage(
   if (!query) feedQueries.set(shape, (query = buildFeedQuery(scope.kind, before !== undefined)));
   const scopeId = scope.kind === 'rubric' ? scope.rubricId : scope.kind === 'tag' ? scope.tagId : scope.kind === 'author' ? scope.authorId : scope.kind === 'period' ? scope.from : 0;
   const periodEnd = scope.kind === 'period' && scope.to < now ? scope.to : now;
-  const rows = (await query(db, language, scopeId, periodEnd, now, before?.publishedAt ?? '', before?.storyId ?? 0, params.limit + 1)) as Array<Record<string, unknown>>;
+  const bound = before ? upperBound(before, now, scope.kind === 'period' ? scope.to : undefined) : undefined;
+  const rows = (await query(db, language, scopeId, periodEnd, now, bound?.publishedAt ?? '', bound?.storyId ?? 0, params.limit + 1)) as Array<Record<string, unknown>>;
   const stories = rows.slice(0, params.limit).map(toListed);
   const last = stories.at(-1);
   return { stories, older: rows.length > params.limit && last ? { publishedAt: last.publishedAt, storyId: last.storyId } : undefined };
 }
 
-/** The newest visible main story in `language`, if any among the latest `window` stories. */
-export async function findMainStory(db: Kysely<Schema>, params: { language: string; now: Date; window?: number }): Promise<ListedStory | undefined> {
-  const now = params.now.toISOString();
-  const rows = await selectListed(
+const MAIN_CANDIDATES = 20;
+
+const selectMainCandidates = compiledQuery((db: Kysely<Schema>, language: string, now: string, limit: number) =>
+  selectListed(
     (db as Kysely<any>)
-      .selectFrom('story_versions as v')
-      .where('v.language', '=', params.language)
+      .selectFrom('stories as m')
+      // CROSS JOIN fixes the join order in SQLite: the few flagged stories first, their versions second.
+      .crossJoin('story_versions as v')
+      .whereRef('v.story_id', '=', 'm.id')
+      .where('v.language', '=', language)
+      .where('m.is_main', '=', sql.lit(1))
       .where(IS_PUBLIC_VERSION)
       .where('v.published_at', '<=', now),
   )
     .where((eb: any) => eb.or([eb('s.embargo_until', 'is', null), eb('s.embargo_until', '<=', now)]))
-    .orderBy('v.published_at', 'desc')
-    .orderBy('v.story_id', 'desc')
-    .limit(params.window ?? 200)
-    .execute();
-  const main = (rows as Array<Record<string, unknown>>).find((row) => row.is_main === 1);
-  return main ? toListed(main) : undefined;
+    .orderBy('m.id', 'desc')
+    .limit(limit),
+);
+
+/**
+ * The main story of a language home: of the most recently flagged main stories, the one published
+ * last that readers can see in `language`. Reads the few flagged stories through their own index.
+ */
+export async function findMainStory(db: Kysely<Schema>, params: { language: string; now: Date }): Promise<ListedStory | undefined> {
+  const rows = (await selectMainCandidates(db, params.language, params.now.toISOString(), MAIN_CANDIDATES)) as Array<Record<string, unknown>>;
+  const newest = rows.reduce<Record<string, unknown> | undefined>(
+    (best, row) => (!best || (row.published_at as string) > (best.published_at as string) ? row : best),
+    undefined,
+  );
+  return newest ? toListed(newest) : undefined;
 }
 
 /** Whether `language` has visible stories in [from, to): one index probe. */

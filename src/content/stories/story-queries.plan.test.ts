@@ -29,6 +29,12 @@ test('feed, rubric feed, story page and translations use indexes and never sort 
     await findMainStory(database.db, { language: 'en', now });
     await hasStoriesIn(database.db, { language: 'en', from: '2026-11-01T21:00:00.000Z', to: '2026-11-02T21:00:00.000Z', now });
     assert.equal(queries.length, 14);
+    const cursorQueries = queries.filter((query) => query.sql.includes('< ('));
+    assert.equal(cursorQueries.length, 5, 'one query with a cursor per scope');
+    for (const query of cursorQueries) {
+      const plan = (database.sqlite.prepare(`explain query plan ${query.sql}`).all(...(query.parameters as unknown[])) as Array<{ detail: string }>)[0]!.detail;
+      assert.match(plan, /\(published_at,story_id\)<\(\?,\?\)/, `the cursor is the index range, not a filter:\n${query.sql}\n${plan}`);
+    }
     for (const query of queries) {
       const plan = (database.sqlite.prepare(`explain query plan ${query.sql}`).all(...(query.parameters as unknown[])) as Array<{ detail: string }>)
         .map((row) => row.detail)

@@ -31,17 +31,20 @@ export type PageLookup =
   | { kind: 'killed'; version: PageVersion }
   | { kind: 'missing' };
 
+// Starting from the story row (a CROSS JOIN fixes that order in SQLite) measured twice as fast as
+// starting from the version's index and joining the story afterwards.
 const selectVersionForPage = compiledQuery((db: Kysely<Schema>, language: string, storyId: number) =>
   db
-    .selectFrom('story_versions as v')
-    .innerJoin('stories as s', 's.id', 'v.story_id')
+    .selectFrom('stories as s')
+    .crossJoin('story_versions as v')
     .innerJoin('rubrics as r', 'r.id', 'v.rubric_id')
     .leftJoin('rubric_names as rn', (join) => join.onRef('rn.rubric_id', '=', 'v.rubric_id').on('rn.language', '=', language))
     .select([
       'v.story_id', 'v.language', 'v.headline', 'v.lede', 'v.body', 'v.slug', 'v.status', 'v.version', 'v.published_at', 'v.updated_at',
       'r.key as rubric_key', 'rn.slug as rubric_slug', 'rn.name as rubric_name', 's.embargo_until', 's.lead_image_id',
     ])
-    .where('v.story_id', '=', storyId)
+    .where('s.id', '=', storyId)
+    .whereRef('v.story_id', '=', 's.id')
     .where('v.language', '=', language),
 );
 
@@ -83,11 +86,12 @@ export interface VisibleTranslation {
 /** The story's versions readers can see now, in every language. */
 const selectTranslations = compiledQuery((db: Kysely<Schema>, storyId: number) =>
   db
-    .selectFrom('story_versions as v')
-    .innerJoin('stories as s', 's.id', 'v.story_id')
+    .selectFrom('stories as s')
+    .crossJoin('story_versions as v')
     .leftJoin('rubric_names as rn', (join) => join.onRef('rn.rubric_id', '=', 'v.rubric_id').onRef('rn.language', '=', 'v.language'))
     .select(['v.language', 'v.slug', 'v.status', 'v.published_at', 's.embargo_until', 'rn.slug as rubric_slug'])
-    .where('v.story_id', '=', storyId),
+    .where('s.id', '=', storyId)
+    .whereRef('v.story_id', '=', 's.id'),
 );
 
 export async function listVisibleTranslations(db: Kysely<Schema>, storyId: number, now: Date): Promise<VisibleTranslation[]> {

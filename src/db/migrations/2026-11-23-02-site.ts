@@ -2,7 +2,7 @@
 // and listing tables that let a tag's or an author's page read its newest stories in one index
 // scan, as the rubric feed does (a join through story_tags would sort every story of the tag).
 
-import type { Kysely, Migration } from 'kysely';
+import { sql, type Kysely, type Migration } from 'kysely';
 import { columnTypes, type Dialect } from './column-types.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -44,6 +44,9 @@ export function site(dialect: Dialect): Migration {
         .addPrimaryKeyConstraint('author_listings_pk', ['author_id', 'language', 'published_at', 'story_id'])
         .execute();
       await db.schema.createIndex('author_listings_story').on('author_listings').columns(['story_id']).execute();
+
+      // The main stories, newest first, for the language homes.
+      await sql`create index stories_main on stories (id desc) where is_main = 1`.execute(db);
 
       // Fill the listings for stories that exist already.
       for (const [table, link, column] of [['tag_listings', 'story_tags', 'tag_id'], ['author_listings', 'story_authors', 'author_id']] as const) {

@@ -1,0 +1,38 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Kysely } from 'kysely';
+import { describeEachDatabase } from '../testing/databases.ts';
+import { compiledQuery } from './compiled-query.ts';
+import type { Schema } from './schema.ts';
+
+const settingByKey = compiledQuery((db: Kysely<Schema>, key: string) => db.selectFrom('settings').select(['key', 'value']).where('key', '=', key));
+
+describeEachDatabase('compiled queries', ({ database }) => {
+  test('run again with new values give the rows of those values', async () => {
+    const db = database().db;
+    await db.insertInto('settings').values([{ key: 'a', value: '"one"' }, { key: 'b', value: '"two"' }]).execute();
+    assert.deepEqual(await settingByKey(db, 'a'), [{ key: 'a', value: '"one"' }]);
+    assert.deepEqual(await settingByKey(db, 'b'), [{ key: 'b', value: '"two"' }]);
+    assert.deepEqual(await settingByKey(db, 'nothing'), []);
+  });
+
+  test('never see a write that is not committed yet, and see it once it is', async () => {
+    const db = database().db;
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let inserted!: () => void;
+    const insertedPromise = new Promise<void>((resolve) => (inserted = resolve));
+    const writing = db.transaction().execute(async (trx) => {
+      await trx.insertInto('settings').values({ key: 'pending', value: '"x"' }).execute();
+      inserted();
+      await held;
+    });
+    await insertedPromise;
+    // SQLite reads through its own read-only connection, PostgreSQL through another pooled one:
+    // either answers with the committed state while the transaction is open.
+    assert.deepEqual(await settingByKey(db, 'pending'), []);
+    release();
+    await writing;
+    assert.deepEqual(await settingByKey(db, 'pending'), [{ key: 'pending', value: '"x"' }]);
+  });
+});

@@ -5,7 +5,6 @@
 import type { Kysely } from 'kysely';
 import type { Schema, Instant } from '../../db/schema.ts';
 import { isVisibleToReaders } from './story-status.ts';
-import { findStoryIdBySlug } from './story-slugs.ts';
 import { compiledQuery } from '../../db/compiled-query.ts';
 
 export interface PageVersion {
@@ -70,11 +69,6 @@ export async function findVersionForPage(db: Kysely<Schema>, language: string, s
   };
   if (row.status === 'killed') return { kind: 'killed', version };
   return isVisibleToReaders(row, row.embargo_until, now) ? { kind: 'visible', version } : { kind: 'missing' };
-}
-
-/** The story a current or former slug in `language` leads to. */
-export async function findStoryIdByAnySlug(db: Kysely<Schema>, language: string, slug: string): Promise<number | undefined> {
-  return findStoryIdBySlug(db, language, slug);
 }
 
 export interface VisibleTranslation {

@@ -5,6 +5,7 @@
 import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import type { Schema, Instant } from '../../db/schema.ts';
 import { compiledQuery } from '../../db/compiled-query.ts';
+import { publicStatusSql } from './story-status.ts';
 
 export interface FeedCursor {
   publishedAt: Instant;
@@ -37,7 +38,7 @@ export interface FeedPage {
   older: FeedCursor | undefined;
 }
 
-const IS_PUBLIC_VERSION = sql<boolean>`v.status in ('published', 'corrected')`;
+const IS_PUBLIC_VERSION = sql<boolean>`${sql.raw(publicStatusSql('v'))}`; // literals: see publicStatusSql
 
 // Kysely cannot type a query whose base table varies (versions or a listing table); the
 // columns are checked by the tests on both databases instead.

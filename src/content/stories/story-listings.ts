@@ -4,6 +4,7 @@
 
 import type { Kysely } from 'kysely';
 import type { Schema } from '../../db/schema.ts';
+import { PUBLIC_STATUSES } from './story-status.ts';
 
 export async function refreshStoryListings(trx: Kysely<Schema>, storyId: number): Promise<void> {
   await trx.deleteFrom('tag_listings').where('story_id', '=', storyId).execute();
@@ -13,7 +14,7 @@ export async function refreshStoryListings(trx: Kysely<Schema>, storyId: number)
       .selectFrom('story_versions')
       .select(['language', 'published_at'])
       .where('story_id', '=', storyId)
-      .where('status', 'in', ['published', 'corrected'])
+      .where('status', 'in', [...PUBLIC_STATUSES])
       .where('published_at', 'is not', null);
   const versions = await visible(trx).execute();
   if (versions.length === 0) return;

@@ -18,6 +18,14 @@ export type StoryStatus = (typeof STORY_STATUSES)[number];
 /** States in which a version is on the site (once its publication time and any embargo have passed). */
 export const PUBLIC_STATUSES: readonly StoryStatus[] = ['published', 'corrected'];
 
+/**
+ * "<alias>.status in ('published', 'corrected')" with the statuses as literals, not parameters:
+ * only then can SQLite and PostgreSQL match the condition of the partial feed indexes.
+ */
+export function publicStatusSql(alias: string): string {
+  return `${alias}.status in (${PUBLIC_STATUSES.map((status) => `'${status}'`).join(', ')})`;
+}
+
 export function isStoryStatus(value: unknown): value is StoryStatus {
   return typeof value === 'string' && (STORY_STATUSES as readonly string[]).includes(value);
 }

@@ -21,6 +21,6 @@ export { readSettings, writeSetting, DEFAULT_SETTINGS, type SiteSettings } from 
 export { findTagBySlug, listStoryTags } from './tags/tags.ts';
 export { findAuthorByKey, listStoryAuthors, type Author } from './authors/authors.ts';
 export { writePage, findPageBySlug, listPageVersions, listPages, type StaticPage } from './pages/pages.ts';
-export { listFeedPage, findMainStory, hasStoriesIn, countStoriesIn, type FeedCursor, type FeedScope, type FeedPage, type ListedStory } from './stories/listing-queries.ts';
+export { listFeedPage, listRubricHeadlines, type ListedHeadline, findMainStory, hasStoriesIn, countStoriesIn, type FeedCursor, type FeedScope, type FeedPage, type ListedStory } from './stories/listing-queries.ts';
 export { SOCIAL_NETWORKS, type SocialNetwork } from './settings/settings.ts';
 export { refreshStoryListings } from './stories/story-listings.ts';

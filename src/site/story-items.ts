@@ -1,7 +1,7 @@
 // Turns stories from the listing queries into what a list shows: headline, address, time as the
 // feed writes it, rubric, and for rich lists the lede and lead image.
 
-import { type ImageForPage, type ListedStory } from '../content/index.ts';
+import { type ImageForPage, type ListedHeadline, type ListedStory } from '../content/index.ts';
 import type { SiteDirectory, SiteLanguage } from './site-directory.ts';
 import type { ImageView, StoryItemView } from './views/view-models.ts';
 import { rubricPath, storyPath } from './paths.ts';
@@ -28,7 +28,7 @@ export function rubricIn(directory: SiteDirectory, rubricId: number, language: s
 
 export function storyItem(
   directory: SiteDirectory,
-  story: ListedStory,
+  story: ListedHeadline & Partial<Pick<ListedStory, 'lede'>>,
   language: SiteLanguage,
   now: Date,
   options: { withRubric?: boolean; withLede?: boolean; image?: ImageForPage | undefined; fullDate?: boolean; timeOnly?: boolean } = {},

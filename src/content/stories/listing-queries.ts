@@ -147,6 +147,44 @@ export async function listFeedPage(
   return { stories, older: rows.length > params.limit && last ? { publishedAt: last.publishedAt, storyId: last.storyId } : undefined };
 }
 
+/** What a list of headlines shows: «Other materials» under a story. */
+export type ListedHeadline = Pick<ListedStory, 'storyId' | 'headline' | 'slug' | 'publishedAt' | 'rubricId' | 'urgency'>;
+
+// Only columns the rubric index carries (story_versions_rubric_cover): no version row is read.
+const selectRubricHeadlines = compiledQuery((db: Kysely<Schema>, rubricId: number, language: string, now: string, limit: number) =>
+  db
+    .selectFrom('story_versions as v')
+    .innerJoin('stories as s', 's.id', 'v.story_id')
+    .select(['v.story_id', 'v.headline', 'v.slug', 'v.published_at', 'v.rubric_id', 's.urgency'])
+    .where('v.rubric_id', '=', rubricId)
+    .where('v.language', '=', language)
+    .where(IS_PUBLIC_VERSION)
+    .where('v.published_at', '<=', now)
+    .where((eb) => eb.or([eb('s.embargo_until', 'is', null), eb('s.embargo_until', '<=', now)]))
+    .orderBy('v.published_at', 'desc')
+    .orderBy('v.story_id', 'desc')
+    .limit(limit),
+);
+
+/** The newest `limit` headlines readers can see in a rubric, leaving out `exceptStoryId`. */
+export async function listRubricHeadlines(
+  db: Kysely<Schema>,
+  params: { language: string; rubricId: number; exceptStoryId?: number; limit: number; now: Date },
+): Promise<ListedHeadline[]> {
+  const rows = await selectRubricHeadlines(db, params.rubricId, params.language, params.now.toISOString(), params.limit + 1);
+  return rows
+    .filter((row) => row.story_id !== params.exceptStoryId)
+    .slice(0, params.limit)
+    .map((row) => ({
+      storyId: row.story_id,
+      headline: row.headline,
+      slug: row.slug,
+      publishedAt: row.published_at as Instant,
+      rubricId: row.rubric_id,
+      urgency: row.urgency,
+    }));
+}
+
 const MAIN_CANDIDATES = 20;
 
 const selectMainCandidates = compiledQuery((db: Kysely<Schema>, language: string, now: string, limit: number) =>

@@ -7,7 +7,7 @@ import type { LogEvent } from 'kysely';
 import { openSqlite, type SqliteDatabase } from '../../db/database.sqlite.ts';
 import { migrateToLatest } from '../../db/migrate.ts';
 import { findVersionForPage, listVisibleTranslations } from './story-queries.ts';
-import { listFeedPage, findMainStory, hasStoriesIn } from './listing-queries.ts';
+import { listFeedPage, listRubricHeadlines, findMainStory, hasStoriesIn } from './listing-queries.ts';
 
 test('feed, rubric feed, story page and translations use indexes and never sort the archive', async () => {
   const queries: LogEvent['query'][] = [];
@@ -28,7 +28,11 @@ test('feed, rubric feed, story page and translations use indexes and never sort 
     }
     await findMainStory(database.db, { language: 'en', now });
     await hasStoriesIn(database.db, { language: 'en', from: '2026-11-01T21:00:00.000Z', to: '2026-11-02T21:00:00.000Z', now });
-    assert.equal(queries.length, 14);
+    await listRubricHeadlines(database.db, { language: 'ru', rubricId: 2, limit: 12, now });
+    assert.equal(queries.length, 15);
+    const headlines = queries.at(-1)!;
+    const headlinesPlan = (database.sqlite.prepare(`explain query plan ${headlines.sql}`).all(...(headlines.parameters as unknown[])) as Array<{ detail: string }>)[0]!.detail;
+    assert.match(headlinesPlan, /SEARCH v USING COVERING INDEX story_versions_rubric_cover/, `«Other materials» reads no version row:\n${headlinesPlan}`);
     const cursorQueries = queries.filter((query) => query.sql.includes('< ('));
     assert.equal(cursorQueries.length, 5, 'one query with a cursor per scope');
     for (const query of cursorQueries) {

@@ -3,7 +3,7 @@
 // readers may not see (draft, embargoed, scheduled) 404.
 
 import type { FastifyInstance } from 'fastify';
-import { findImagesForPage, findStoryIdBySlug, findVersionForPage, listFeedPage, listStoryAuthors, listStoryTags, listVisibleTranslations, type PageVersion, renderDocumentHtml, type StoryDocument } from '../../content/index.ts';
+import { findImagesForPage, findStoryIdBySlug, findVersionForPage, listRubricHeadlines, listStoryAuthors, listStoryTags, listVisibleTranslations, type PageVersion, renderDocumentHtml, type StoryDocument } from '../../content/index.ts';
 import { buildChrome } from '../chrome.ts';
 import { sendErrorPage, sendHtml, type Site } from '../site-deps.ts';
 import { authorPath, homePath, rubricPath, storyPath, tagPath } from '../paths.ts';
@@ -72,8 +72,8 @@ async function renderStory(site: Site, version: PageVersion, now: Date): Promise
     listStoryTags(site, version.storyId, lang),
     listStoryAuthors(site, version.storyId, lang),
     rubric
-      ? listFeedPage(db, { language: lang, scope: { kind: 'rubric', rubricId: rubric.id }, limit: OTHER_MATERIALS + 1, now })
-      : Promise.resolve({ stories: [], older: undefined }),
+      ? listRubricHeadlines(db, { language: lang, rubricId: rubric.id, exceptStoryId: version.storyId, limit: OTHER_MATERIALS, now })
+      : Promise.resolve([]),
   ]);
 
   const path = storyPath(lang, version.rubricSlug, version.storyId, version.slug);
@@ -146,10 +146,7 @@ async function renderStory(site: Site, version: PageVersion, now: Date): Promise
     shareUrl: url,
     otherMaterials: {
       heading: strings.otherMaterials(rubricName),
-      items: others.stories
-        .filter((other) => other.storyId !== version.storyId)
-        .slice(0, OTHER_MATERIALS)
-        .map((other) => storyItem(site.directory, other, language, now)),
+      items: others.map((other) => storyItem(site.directory, other, language, now)),
       more: { text: strings.allOfRubric(rubricName), href: rubricLink.href },
     },
   };

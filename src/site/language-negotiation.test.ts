@@ -86,11 +86,8 @@ describe('negotiateLanguage', () => {
     }
   });
 
-  it('answers quickly for a very long header and reads its beginning', () => {
-    const long = `be;q=0.9, ${'de;q=0.8, '.repeat(100_000)}en`;
-    const started = performance.now();
-    assert.equal(negotiate(long), 'be');
-    assert.ok(performance.now() - started < 100, 'took under 100 ms');
+  it('reads the beginning of a megabyte-long header', () => {
+    assert.equal(negotiate(`be;q=0.9, ${'de;q=0.8, '.repeat(100_000)}en`), 'be');
   });
 
   it('does not read past the first thousand characters of a very long header', () => {

@@ -3,7 +3,7 @@
 // readers may not see (draft, embargoed, scheduled) 404.
 
 import type { FastifyInstance } from 'fastify';
-import { findImagesForPage, findStoryIdBySlug, findVersionForPage, listRubricHeadlines, listStoryAuthors, listStoryTags, listVisibleTranslations, type PageVersion, renderDocumentHtml, type StoryDocument } from '../../content/index.ts';
+import { findImagesForPage, findStoryIdBySlug, findVersionForPage, listRubricHeadlines, listStoryAuthors, listStoryTags, type PageVersion, renderDocumentHtml, type StoryDocument, type VisibleTranslation } from '../../content/index.ts';
 import { buildChrome } from '../chrome.ts';
 import { sendErrorPage, sendHtml, type Site } from '../site-deps.ts';
 import { authorPath, homePath, rubricPath, storyPath, tagPath } from '../paths.ts';
@@ -53,11 +53,11 @@ export function registerStoryRoute(app: FastifyInstance, site: Site): void {
     if (match[2] !== version.slug || rubric !== version.rubricSlug) {
       return reply.redirect(storyPath(lang, version.rubricSlug, storyId, version.slug), 301);
     }
-    return sendHtml(reply, 200, await renderStory(site, version, now));
+    return sendHtml(reply, 200, await renderStory(site, version, found.translations, now));
   });
 }
 
-async function renderStory(site: Site, version: PageVersion, now: Date): Promise<string> {
+async function renderStory(site: Site, version: PageVersion, translations: VisibleTranslation[], now: Date): Promise<string> {
   const lang = version.language;
   const language = site.directory.language(lang)!;
   const strings = language.strings;
@@ -66,9 +66,8 @@ async function renderStory(site: Site, version: PageVersion, now: Date): Promise
   const imageIds = imageIdsOf(body);
   if (version.leadImageId !== null) imageIds.push(version.leadImageId);
   const rubric = site.directory.rubrics.find((r) => r.key === version.rubricKey);
-  const [images, translations, tags, authors, others] = await Promise.all([
+  const [images, tags, authors, others] = await Promise.all([
     findImagesForPage(site, imageIds, lang),
-    listVisibleTranslations(db, version.storyId, now),
     listStoryTags(site, version.storyId, lang),
     listStoryAuthors(site, version.storyId, lang),
     rubric

@@ -90,6 +90,23 @@ describeEachDatabase('newsroom login', ({ database }) => {
     assert.match(home.body, /<button type="submit">Log out<\/button>/);
   });
 
+  test('a page asked for before login opens after it', async () => {
+    const asked = await app.inject({ method: 'GET', url: '/newsroom/password' });
+    assert.equal(asked.statusCode, 303);
+    assert.equal(asked.headers.location, '/newsroom/login?next=%2Fnewsroom%2Fpassword');
+    const page = await app.inject({ method: 'GET', url: asked.headers.location as string });
+    assert.match(page.body, /<input type="hidden" name="next" value="\/newsroom\/password">/);
+    const cookie = setCookie(page, 'dispatch_login_csrf')!.split(';')[0]!;
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)![1]!;
+    const post = (next: string) => app.inject({
+      method: 'POST', url: '/newsroom/login',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie, origin: NEWSROOM_ORIGIN },
+      payload: new URLSearchParams({ login: 'anna', password: 'anna walks to the river at dawn', _csrf: csrf, next }).toString(),
+    });
+    assert.equal((await post('/newsroom/password')).headers.location, '/newsroom/password');
+    assert.equal((await post('https://evil.example/')).headers.location, '/newsroom', 'never to another site');
+  });
+
   test('without https in PUBLIC_URL the cookie is not Secure', async () => {
     const plain = (await buildTestApp(database(), clock, { PUBLIC_URL: 'http://127.0.0.1:3000' })).app;
     const form = await openLoginForm(plain);

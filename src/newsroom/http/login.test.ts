@@ -262,6 +262,9 @@ describeEachDatabase('newsroom login', ({ database }) => {
     assert.equal((await postLogin(app, 'anna', 'anna walks to the river at dawn', { remoteAddress: '10.0.2.2' })).statusCode, 303, 'other addresses are not affected');
     advance(60 * 60 * 1000 + 1);
     assert.equal((await postLogin(app, 'guess-12', 'password', address)).headers['retry-after'], undefined, 'an hour without failures starts afresh');
+    const keys = (await database().db.selectFrom('login_throttle').select('key').execute()).map((row) => row.key);
+    assert.ok(!keys.includes('login:guess-1'), 'quiet keys are forgotten');
+    assert.ok(keys.includes('login:guess-12'));
   });
 
   test('a session ends after the idle limit, and at its absolute end however busy', async () => {
@@ -284,6 +287,11 @@ describeEachDatabase('newsroom login', ({ database }) => {
     advance(60 * 60_000);
     assert.equal((await me(app, busy)).statusCode, 401, 'twelve hours after the login it ends');
     assert.equal(await database().db.selectFrom('sessions').select('id').where('user_id', '=', busy.userId).executeTakeFirst(), undefined);
+
+    const forgotten = await userWithSession(database(), { login: 'taras', role: 'reporter', now });
+    advance(12 * 60 * 60_000);
+    await userWithSession(database(), { login: 'alesia', role: 'reporter', now });
+    assert.equal(await database().db.selectFrom('sessions').select('id').where('user_id', '=', forgotten.userId).executeTakeFirst(), undefined, 'the next login sweeps sessions past their end');
   });
 
   test('logout ends the session and clears the cookie; without its CSRF token it is refused', async () => {

@@ -72,13 +72,15 @@ function plannedTime(story: DemoStory, timeZone: string, now: Date): Date {
 
 /**
  * When the demo is loaded early in the day, stories planned for later today would be in the
- * future: then every story moves back by the same amount, so the newest is five minutes old and
+ * future: then every story moves back by the same whole minutes, so the newest is five or six minutes old and
  * the order and spacing of all of them stay as written.
  */
 function publicationTimes(stories: readonly DemoStory[], timeZone: string, now: Date): Date[] {
   const planned = stories.map((story) => plannedTime(story, timeZone, now));
   const latest = Math.max(...planned.map((at) => at.getTime()));
-  const shift = latest > now.getTime() - 5 * 60_000 ? latest - (now.getTime() - 5 * 60_000) : 0;
+  const excess = latest - (now.getTime() - 5 * 60_000);
+  // Whole minutes, so times stay as a newsroom writes them (14:23, not 14:23:17.519).
+  const shift = excess > 0 ? Math.ceil(excess / 60_000) * 60_000 : 0;
   return planned.map((at) => new Date(at.getTime() - shift));
 }
 

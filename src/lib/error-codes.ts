@@ -25,6 +25,12 @@ export const ERROR_CODES = {
   slug_invalid: { status: 400, description: 'A slug typed by hand is not lower-case Latin letters, digits and single hyphens.' },
   slug_taken: { status: 409, description: 'Another story already uses (or used) this slug in this language.' },
   demo_already_loaded: { status: 409, description: 'The database already holds content, so the demo agency is not loaded over it.' },
+  forbidden: { status: 403, description: 'The role of the actor does not allow this action on this story.' },
+  transition_not_allowed: { status: 409, description: 'The current status of the language version does not allow this workflow step; details name the action and the status.' },
+  not_ready_to_publish: { status: 409, description: 'The version lacks what publication needs (headline, lede, a rubric named in its language, alt text for its images); details list the problems.' },
+  edit_conflict: { status: 409, description: 'Someone saved the text after the revision this save started from; details carry both texts (theirs and yours).' },
+  revision_not_found: { status: 404, description: 'No revision with this number for this language version.' },
+  translation_exists: { status: 409, description: 'The story already has a version in the target language.' },
   internal_error: { status: 500, description: 'An unexpected failure; it is logged with its cause and the client sees no internals.' },
 } as const satisfies Record<string, { status: number; description: string }>;
 

@@ -251,4 +251,14 @@ describeEachDatabase('workflow transitions', ({ database }) => {
     assert.equal(events.length, before);
     assert.equal((await status(storyId)).status, 'draft');
   });
+
+  test('a version edited while unpublished passes the publication check again before it returns', async () => {
+    const image = await registerImage(context, { storageKey: `down-${Date.now()}.png`, mimeType: 'image/png', width: 10, height: 10, byteSize: 10, texts: {} });
+    const storyId = await draftStory(context, people.rubric.id, people.reporter, 'Edited while down');
+    await publishVersion(context, { actor: people.editor, storyId, language: 'ru' });
+    await unpublishVersion(context, { actor: people.editor, storyId, language: 'ru' });
+    await saveVersionText(context, { actor: people.editor, storyId, language: 'ru', expectedRevision: 0, fields: { body: { type: 'doc', content: [{ type: 'image', attrs: { imageId: image.id } }] } } });
+    await rejectsWith(republishVersion(context, { actor: people.editor, storyId, language: 'ru' }), 'not_ready_to_publish');
+    assert.equal((await status(storyId)).status, 'unpublished');
+  });
 });

@@ -261,4 +261,18 @@ describeEachDatabase('workflow transitions', ({ database }) => {
     await rejectsWith(republishVersion(context, { actor: people.editor, storyId, language: 'ru' }), 'not_ready_to_publish');
     assert.equal((await status(storyId)).status, 'unpublished');
   });
+
+  test('two editors taking the same step at once: one succeeds, the other hears 409', async () => {
+    const storyId = await draftStory(context, people.rubric.id, people.reporter, 'Race to publish');
+    const results = await Promise.allSettled([
+      publishVersion(context, { actor: people.editor, storyId, language: 'ru' }),
+      publishVersion(context, { actor: people.chief, storyId, language: 'ru' }),
+    ]);
+    assert.equal(results.filter((r) => r.status === 'fulfilled').length, 1);
+    const refused = results.find((r): r is PromiseRejectedResult => r.status === 'rejected')!;
+    assert.equal((refused.reason as { code: string }).code, 'transition_not_allowed');
+    const { entries } = await listAuditLog(context, { actor: people.chief, storyId });
+    assert.deepEqual(entries.map((e) => e.action), ['publish']);
+  });
 });
+

@@ -215,6 +215,8 @@ describeEachDatabase('workflow transitions', ({ database }) => {
       ],
       'newest first; the refused attempt left no entry',
     );
+    await rejectsWith(listAuditLog(context, { actor: people.chief, before: -3 }), 'invalid_input', 'before');
+    await rejectsWith(listAuditLog(context, { actor: people.chief, limit: 10_000 }), 'invalid_input', 'limit');
     const firstPage = await listAuditLog(context, { actor: people.chief, limit: 1 });
     assert.equal(firstPage.entries.length, 1);
     const secondPage = await listAuditLog(context, { actor: people.chief, limit: 1, before: firstPage.before! });

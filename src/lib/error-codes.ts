@@ -25,6 +25,12 @@ export const ERROR_CODES = {
   slug_invalid: { status: 400, description: 'A slug typed by hand is not lower-case Latin letters, digits and single hyphens.' },
   slug_taken: { status: 409, description: 'Another story already uses (or used) this slug in this language.' },
   demo_already_loaded: { status: 409, description: 'The database already holds content, so the demo agency is not loaded over it.' },
+  image_not_found: { status: 404, description: 'No image with this id in the media library.' },
+  media_not_an_image: { status: 400, description: 'The uploaded file is not an image: judged by its content, never its name or declared type.' },
+  media_unsupported_format: { status: 415, description: 'The file is an image in a format the library does not take (SVG, TIFF, HEIC, ...); JPEG, PNG, WebP, AVIF and GIF are taken.' },
+  media_corrupt: { status: 400, description: 'The file starts like a JPEG, PNG, WebP, AVIF or GIF image but cannot be decoded (truncated or damaged).' },
+  media_too_large: { status: 413, description: 'The upload is larger than MEDIA_MAX_BYTES; details give the limit in bytes.' },
+  media_too_many_pixels: { status: 413, description: 'The image has more pixels (width × height) than MEDIA_MAX_PIXELS, a guard against decompression bombs; details give the limit.' },
   internal_error: { status: 500, description: 'An unexpected failure; it is logged with its cause and the client sees no internals.' },
 } as const satisfies Record<string, { status: number; description: string }>;
 

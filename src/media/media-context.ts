@@ -1,0 +1,25 @@
+// What the media library's commands and queries need: the content context (database, languages,
+// clock), the folder the files go to, and the upload limits from the configuration.
+
+import type { ContentContext } from '../content/index.ts';
+
+export interface MediaLimits {
+  /** The largest upload, in bytes. */
+  maxBytes: number;
+  /** The most pixels (width × height) an image may decode to. */
+  maxPixels: number;
+}
+
+export interface MediaContext extends ContentContext {
+  mediaDir: string;
+  limits: MediaLimits;
+}
+
+/** Who does something in the newsroom, as the accounts' `requireActor` sets it on a request. */
+export interface Actor {
+  userId: number;
+  login: string;
+  name: string;
+  role: string;
+  language: string;
+}

@@ -8,9 +8,10 @@ import { buildChrome } from '../chrome.ts';
 import { sendErrorPage, sendHtml, type Site } from '../site-deps.ts';
 import { authorPath, homePath, rubricPath, storyPath, tagPath } from '../paths.ts';
 import { imageView, mediaPath, storyItem } from '../story-items.ts';
+import { listRenditions, pictureSources, STORY_IMAGE_SIZES, type PictureSources } from '../../media/index.ts';
 import { renderStoryPage } from '../views/story-page.ts';
 import { breadcrumbListJsonLd, newsArticleJsonLd } from '../views/structured-data.ts';
-import type { ShareLink, StoryPageView } from '../views/view-models.ts';
+import type { ImageView, ShareLink, StoryPageView } from '../views/view-models.ts';
 
 const STORY_SEGMENT = /^(\d{1,10})(?:-([a-z0-9]+(?:-[a-z0-9]+)*))?$/;
 const SLUG_SEGMENT = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -57,6 +58,12 @@ export function registerStoryRoute(app: FastifyInstance, site: Site): void {
   });
 }
 
+/** An image with renditions is offered as a `<picture>` across the story column. */
+function withPicture(view: ImageView, picture: PictureSources | undefined): ImageView {
+  if (!picture?.srcset) return view;
+  return { ...view, src: picture.src ?? view.src, srcset: picture.srcset, sizes: STORY_IMAGE_SIZES, sources: picture.sources };
+}
+
 async function renderStory(site: Site, version: PageVersion, now: Date): Promise<string> {
   const lang = version.language;
   const language = site.directory.language(lang)!;
@@ -66,8 +73,9 @@ async function renderStory(site: Site, version: PageVersion, now: Date): Promise
   const imageIds = imageIdsOf(body);
   if (version.leadImageId !== null) imageIds.push(version.leadImageId);
   const rubric = site.directory.rubrics.find((r) => r.key === version.rubricKey);
-  const [images, translations, tags, authors, others] = await Promise.all([
+  const [images, renditions, translations, tags, authors, others] = await Promise.all([
     findImagesForPage(site, imageIds, lang),
+    listRenditions(db, imageIds),
     listVisibleTranslations(db, version.storyId, now),
     listStoryTags(site, version.storyId, lang),
     listStoryAuthors(site, version.storyId, lang),
@@ -85,6 +93,10 @@ async function renderStory(site: Site, version: PageVersion, now: Date): Promise
   const rubricName = version.rubricName ?? '';
   const rubricLink = { text: rubricName, href: version.rubricSlug ? rubricPath(lang, version.rubricSlug) : homePath(lang) };
   const lead = version.leadImageId === null ? undefined : images.get(version.leadImageId);
+  const pictures = new Map<number, PictureSources>([...renditions].map(([id, list]) => [id, pictureSources(list, mediaPath)]));
+  // Social networks and search engines want a JPEG or PNG: the largest fallback rendition when there is one.
+  const leadPicture = lead ? pictures.get(lead.id) : undefined;
+  const leadShared = lead ? { url: `${site.publicUrl}${leadPicture?.src ?? mediaPath(lead.storageKey)}`, width: lead.width, height: lead.height } : undefined;
   const published = language.time.dateline(version.publishedAt!, now);
   const corrected = version.status === 'corrected' ? language.time.dateline(version.updatedAt, now) : undefined;
   const description = version.lede.length > 300 ? `${version.lede.slice(0, 297)}…` : version.lede;
@@ -104,7 +116,7 @@ async function renderStory(site: Site, version: PageVersion, now: Date): Promise
         type: 'article',
         title: version.headline,
         description,
-        image: lead ? { url: `${site.publicUrl}${mediaPath(lead.storageKey)}`, width: lead.width, height: lead.height, alt: lead.alt ?? '' } : undefined,
+        image: lead && leadShared ? { ...leadShared, alt: lead.alt ?? '' } : undefined,
         publishedTime: published.iso,
         modifiedTime: corrected?.iso,
         section: rubricName,
@@ -118,7 +130,7 @@ async function renderStory(site: Site, version: PageVersion, now: Date): Promise
           language: lang,
           datePublished: published.iso,
           ...(corrected ? { dateModified: corrected.iso } : {}),
-          images: lead ? [{ url: `${site.publicUrl}${mediaPath(lead.storageKey)}`, width: lead.width, height: lead.height }] : [],
+          images: leadShared ? [leadShared] : [],
           authors: authors.map((author) => ({ name: author.name, url: `${site.publicUrl}${authorPath(lang, author.key)}` })),
           section: rubricName,
           keywords: tags.map((tag) => tag.name),
@@ -133,11 +145,21 @@ async function renderStory(site: Site, version: PageVersion, now: Date): Promise
     published,
     correction: corrected ? { text: strings.correctionNote, time: corrected } : undefined,
     lede: version.lede,
-    leadImage: lead ? imageView(lead) : undefined,
+    leadImage: lead ? withPicture(imageView(lead), leadPicture) : undefined,
     bodyHtml: renderDocumentHtml(body, {
       resolveImage: (id) => {
         const image = images.get(id);
-        return image ? { src: mediaPath(image.storageKey), width: image.width, height: image.height } : undefined;
+        if (!image) return undefined;
+        const picture = pictures.get(id);
+        return {
+          src: picture?.src ?? mediaPath(image.storageKey),
+          width: image.width,
+          height: image.height,
+          ...(picture?.srcset ? { srcset: picture.srcset, sizes: STORY_IMAGE_SIZES, sources: picture.sources } : {}),
+          alt: image.alt ?? undefined,
+          caption: image.caption ?? undefined,
+          credit: image.credit ?? undefined,
+        };
       },
     }),
     tags: tags.map((tag) => ({ text: tag.name, href: tagPath(lang, tag.slug) })),

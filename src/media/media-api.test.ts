@@ -11,7 +11,7 @@ import sharp from 'sharp';
 import { describeEachDatabase } from '../testing/databases.ts';
 import { buildTestApp } from '../testing/app.ts';
 import { multipartForm, type FormPart } from '../testing/multipart.ts';
-import { images, jpegWithGps, pngBomb, SVG_WITH_SCRIPT, truncatedJpeg, zipFile } from '../testing/images.ts';
+import { images, jpegWithGps, photo, pngBomb, SVG_WITH_SCRIPT, truncatedJpeg, zipFile } from '../testing/images.ts';
 import { createRubric, createStory, documentFromText } from '../content/index.ts';
 import { registerMediaApi, type Actor, type MediaAction } from './index.ts';
 
@@ -103,6 +103,14 @@ describeEachDatabase('media API', ({ database }) => {
     assert.equal(again.json().image.id, first.json().image.id);
   });
 
+  it('takes a file larger than the 1 MB limit of JSON bodies, up to MEDIA_MAX_BYTES', async () => {
+    const big = await photo(700, 600, { alpha: true }).png().toBuffer();
+    assert.ok(big.length > 1024 * 1024 && big.length < MAX_BYTES, `${big.length} bytes`);
+    const response = await upload([file(big, 'scan.png', 'image/png')]);
+    assert.equal(response.statusCode, 201, response.body);
+    assert.equal(response.json().image.byteSize, big.length, 'a PNG without metadata is stored as it came');
+  });
+
   it('refuses 401 without an actor and 403 for one without the permission, storing nothing', async () => {
     const before = filesUnder(mediaDir).length;
     assert.equal((await upload([file(await images.jpeg())], null)).statusCode, 401);
@@ -154,6 +162,14 @@ describeEachDatabase('media API', ({ database }) => {
     assert.deepEqual(found.json().items.map((item: { id: number }) => item.id), [photoId]);
     const none = await app.inject({ method: 'GET', url: '/api/newsroom/media?query=%25', headers: { 'x-test-actor': 'editor' } });
     assert.deepEqual(none.json().items, [], 'a % is a character to look for, not a wildcard');
+    let cursor: string | null = null;
+    const paged: number[] = [];
+    do {
+      const page: { items: Array<{ id: number }>; nextCursor: string | null } = (await app.inject({ method: 'GET', url: `/api/newsroom/media${cursor ? `?cursor=${cursor}` : ''}`, headers: { 'x-test-actor': 'editor' } })).json();
+      paged.push(...page.items.map((item) => item.id));
+      cursor = page.nextCursor;
+    } while (cursor);
+    assert.deepEqual(paged, ids);
     const bad = await app.inject({ method: 'GET', url: '/api/newsroom/media?cursor=abc', headers: { 'x-test-actor': 'editor' } });
     assert.equal(bad.statusCode, 400);
   });

@@ -2,7 +2,7 @@
 // (newest first, optionally filtered by words of its name, credit, alt text or caption), and the
 // renditions of many images at once for a page of the site.
 
-import type { Kysely } from 'kysely';
+import { sql, type Kysely, type SqlBool } from 'kysely';
 import type { Schema } from '../db/schema.ts';
 import { compiledQuery } from '../db/compiled-query.ts';
 import type { ImageTexts } from './image-texts-input.ts';
@@ -107,12 +107,12 @@ export async function findImageIdByStorageKey(db: Kysely<Schema>, storageKey: st
 }
 
 function likePattern(words: string): string {
-  return `%${words.toLowerCase().replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+  return `%${words.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
 }
 
 /**
- * A page of the library, newest first. `query` matches (case-insensitively; on SQLite for Latin
- * letters only) the file name, the credit, and the alt text or caption in any language.
+ * A page of the library, newest first. `query` matches (ignoring case; on SQLite only for Latin
+ * letters, other words as typed or in lower case) the file name, the credit, and the alt text or caption in any language.
  * `cursor` is the `nextCursor` of the page before.
  */
 export async function listMedia(db: Kysely<Schema>, options: { query?: string | undefined; cursor?: string | undefined; limit?: number | undefined } = {}): Promise<MediaPage> {
@@ -122,16 +122,21 @@ export async function listMedia(db: Kysely<Schema>, options: { query?: string | 
   if (before !== undefined && Number.isSafeInteger(before)) select = select.where('images.id', '<', before);
   const words = options.query?.trim();
   if (words) {
-    const pattern = likePattern(words);
+    const exact = likePattern(words);
+    const lower = likePattern(words.toLowerCase());
+    // An explicit ESCAPE: PostgreSQL has backslash by default, SQLite has none. SQLite's lower()
+    // knows only Latin letters, so the words as typed are looked for too.
+    const matches = (column: string) =>
+      sql<SqlBool>`(lower(${sql.ref(column)}) like ${lower} escape '\\' or ${sql.ref(column)} like ${exact} escape '\\')`;
     select = select.where((eb) =>
       eb.or([
-        eb(eb.fn('lower', ['images.original_name']), 'like', pattern),
-        eb(eb.fn('lower', ['images.credit']), 'like', pattern),
+        matches('images.original_name'),
+        matches('images.credit'),
         eb.exists(
           eb.selectFrom('image_texts as t')
             .select('t.image_id')
             .whereRef('t.image_id', '=', 'images.id')
-            .where((inner) => inner.or([inner(inner.fn('lower', ['t.alt']), 'like', pattern), inner(inner.fn('lower', ['t.caption']), 'like', pattern)])),
+            .where((inner) => inner.or([matches('t.alt'), matches('t.caption')])),
         ),
       ]),
     );

@@ -2,7 +2,7 @@
 // addresses with renditions for the site; the newsroom's queries and API; the publish check for
 // alt text. Other domains import only from here.
 
-export type { Actor, MediaContext, MediaLimits } from './media-context.ts';
+export { mediaContextFor, type Actor, type MediaContext, type MediaLimits } from './media-context.ts';
 export { uploadImage, type UploadImageInput, type UploadedImage } from './upload-image.ts';
 export { updateImageTexts, type UpdateImageTextsInput } from './update-image-texts.ts';
 export { findImage, listMedia, listRenditions, MEDIA_PAGE_SIZE, type MediaImage, type MediaPage, type Rendition } from './media-queries.ts';

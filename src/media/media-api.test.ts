@@ -13,7 +13,7 @@ import { buildTestApp } from '../testing/app.ts';
 import { multipartForm, type FormPart } from '../testing/multipart.ts';
 import { images, jpegWithGps, photo, pngBomb, SVG_WITH_SCRIPT, truncatedJpeg, zipFile } from '../testing/images.ts';
 import { createRubric, createStory, documentFromText } from '../content/index.ts';
-import { registerMediaApi, type Actor, type MediaAction } from './index.ts';
+import { mediaContextFor, registerMediaApi, type Actor, type MediaAction } from './index.ts';
 
 const EDITOR: Actor = { userId: 1, login: 'editor', name: 'Editor', role: 'editor', language: 'en' };
 const MAX_BYTES = 2 * 1024 * 1024;
@@ -54,7 +54,7 @@ describeEachDatabase('media API', ({ database }) => {
     mediaDir = built.config.mediaDir;
     await registerMediaApi(app, {
       requireActor: fakeRequireActor(asked),
-      media: { ...built.context, mediaDir, limits: { maxBytes: MAX_BYTES, maxPixels: 50_000_000 } },
+      media: mediaContextFor(built.context, { ...built.config, mediaMaxBytes: MAX_BYTES }),
     });
   });
   after(async () => app.close());

@@ -23,3 +23,11 @@ export interface Actor {
   role: string;
   language: string;
 }
+
+/** The media context from the content context and the configuration's media settings. */
+export function mediaContextFor(
+  context: ContentContext,
+  config: { mediaDir: string; mediaMaxBytes: number; mediaMaxPixels: number },
+): MediaContext {
+  return { ...context, mediaDir: config.mediaDir, limits: { maxBytes: config.mediaMaxBytes, maxPixels: config.mediaMaxPixels } };
+}

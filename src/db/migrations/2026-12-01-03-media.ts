@@ -18,7 +18,6 @@ export function media(dialect: Dialect): Migration {
         .addColumn('uploaded_by', 'integer', (c) => c.references('users.id').onDelete('set null'))
         .execute();
       await db.schema.alterTable('images').addColumn('updated_at', instant).execute();
-      await db.schema.createIndex('images_created').on('images').columns(['created_at', 'id']).execute();
 
       await db.schema
         .createTable('image_renditions')
@@ -33,7 +32,6 @@ export function media(dialect: Dialect): Migration {
     },
     async down(db: AnyDb) {
       await db.schema.dropTable('image_renditions').execute();
-      await db.schema.dropIndex('images_created').execute();
       for (const column of ['updated_at', 'uploaded_by', 'original_name']) {
         await db.schema.alterTable('images').dropColumn(column).execute();
       }

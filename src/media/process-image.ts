@@ -67,8 +67,10 @@ async function process(bytes: Buffer, image: InspectedImage, limits: MediaLimits
 
   const widths = renditionWidths(width);
   const largest = widths[widths.length - 1]!;
-  // Decode once, at the largest rendition's size; every rendition is made from those pixels.
-  const base = await sharp(originalBytes, options)
+  // Decode the upload once, at the largest rendition's size (JPEG and WebP shrink while they
+  // decode), turned upright; every rendition is made from those pixels.
+  const base = await sharp(bytes, options)
+    .rotate()
     .resize({ width: largest, withoutEnlargement: true })
     .toColourspace('srgb')
     .raw()
@@ -96,7 +98,8 @@ async function cleanOriginal(bytes: Buffer, image: InspectedImage, options: Shar
   const pipeline = sharp(bytes, { ...options, animated: image.isAnimated }).rotate().keepIccProfile();
   switch (image.format) {
     case 'jpeg':
-      return pipeline.jpeg({ quality: 92, mozjpeg: true }).toBuffer();
+      // libjpeg-turbo's own encoder: mozjpeg's smaller files cost seconds on a 24-megapixel original.
+      return pipeline.jpeg({ quality: 92 }).toBuffer();
     case 'png':
       return pipeline.png({ compressionLevel: 8 }).toBuffer();
     case 'webp':

@@ -235,5 +235,27 @@ describeEachDatabase('media API', ({ database }) => {
       for (const url of new Set(urls)) assert.equal((await app.inject({ method: 'GET', url })).statusCode, 200, url);
       assert.match(html, /<meta property="og:image" content="https:\/\/news\.example\.by\/media\/library\/[^"]+-700w\.jpg">/);
     });
+
+    it('shows alt text, caption and credit typed with markup as inert text', async () => {
+      const hostile = '"><script>alert(1)</script><img src=x onerror=alert(2)>';
+      const changed = await app.inject({
+        method: 'PATCH', url: `/api/newsroom/media/${photoId}`, headers: { 'x-test-actor': 'editor' },
+        payload: { texts: { en: { alt: hostile, caption: hostile } }, credit: hostile },
+      });
+      assert.equal(changed.statusCode, 200);
+      const context = { database: database(), languages: ['ru', 'en', 'be'], clock: () => new Date('2026-12-01T12:00:00Z') };
+      const rubric = await createRubric(context, { key: 'society', position: 2, names: { en: 'Society' } });
+      const document = documentFromText(['Text.']);
+      document.content.push({ type: 'image', attrs: { imageId: photoId } });
+      const story = await createStory(context, {
+        rubricId: rubric.id, leadImageId: photoId,
+        versions: [{ language: 'en', headline: 'Hostile texts', lede: 'Lede.', body: document, status: 'published', publishedAt: '2026-12-01T09:30:00.000Z' }],
+      });
+      await (app as FastifyInstance & { site: { reload(): Promise<void> } }).site.reload();
+      const page = await app.inject({ method: 'GET', url: `/en/society/${story.id}-hostile-texts` });
+      assert.equal(page.statusCode, 200);
+      assert.doesNotMatch(page.body, /<script>alert|<img src=x/);
+      assert.match(page.body, /alt="&quot;&gt;&lt;script&gt;alert\(1\)&lt;\/script&gt;&lt;img src=x onerror=alert\(2\)&gt;"/);
+    });
   });
 });

@@ -10,6 +10,7 @@ import { describeEachDatabase } from '../testing/databases.ts';
 import { images } from '../testing/images.ts';
 import { createRubric, createStory, documentFromText, type StoryDocument } from '../content/index.ts';
 import { AppError } from '../lib/errors.ts';
+import { addUser } from '../newsroom/index.ts';
 import { findImage, imagesMissingAlt, listMedia, updateImageTexts, uploadImage, type Actor, type MediaContext } from './index.ts';
 
 const ACTOR: Actor = { userId: 1, login: 'editor', name: 'Editor', role: 'editor', language: 'en' };
@@ -61,6 +62,15 @@ describeEachDatabase('media library queries', ({ database }) => {
     assert.deepEqual(image?.texts, { en: { alt: 'A tractor', caption: null }, ru: { alt: 'Трактор', caption: null } });
     assert.equal(image?.renditions.length, 6);
     assert.equal(await findImage(database().db, 987654), undefined);
+  });
+
+  it('records who uploaded an image when the actor is a known user, and nobody for a system actor', async () => {
+    const { user } = await addUser(database().db, { login: 'photo-desk', name: 'Photo Desk', role: 'editor', password: 'correct horse battery staple' });
+    const row = await database().db.selectFrom('users').select('id').where('login', '=', user.login).executeTakeFirstOrThrow();
+    const byUser = await uploadImage(media, { actor: { ...ACTOR, userId: row.id, login: 'photo-desk' }, bytes: await images.gif(64, 32) });
+    assert.equal(byUser.image.uploadedBy, row.id);
+    const bySystem = await uploadImage(media, { actor: { ...ACTOR, userId: 424242 }, bytes: await images.gif(65, 32) });
+    assert.equal(bySystem.image.uploadedBy, null);
   });
 
   it('updates texts: a named language replaced, null removed, others kept; refuses an unknown image', async () => {

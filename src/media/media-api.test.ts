@@ -236,6 +236,22 @@ describeEachDatabase('media API', ({ database }) => {
       assert.match(html, /<meta property="og:image" content="https:\/\/news\.example\.by\/media\/library\/[^"]+-700w\.jpg">/);
     });
 
+    it('shows the main story on the home page with its picture at the size it is shown', async () => {
+      const context = { database: database(), languages: ['ru', 'en', 'be'], clock: () => new Date('2026-12-01T12:00:00Z') };
+      const rubric = await createRubric(context, { key: 'regions', position: 3, names: { en: 'Regions' } });
+      await createStory(context, {
+        rubricId: rubric.id, leadImageId: photoId, isMain: true,
+        versions: [{ language: 'en', headline: 'Main story of the day', lede: 'Lede.', body: documentFromText(['Text.']), status: 'published', publishedAt: '2026-12-01T10:00:00.000Z' }],
+      });
+      await (app as FastifyInstance & { site: { reload(): Promise<void> } }).site.reload();
+      const home = await app.inject({ method: 'GET', url: '/en/' });
+      assert.equal(home.statusCode, 200);
+      const card = /<div class="story-card-image">(.*?)<\/div>/s.exec(home.body)?.[1];
+      assert.ok(card, 'the main story has a picture');
+      assert.match(card, /^<picture><source type="image\/avif" srcset="[^"]+-320w\.avif 320w, [^"]+-700w\.avif 700w" sizes="\(min-width: 76rem\) 48rem/);
+      assert.match(card, /<img src="[^"]+-700w\.jpg" width="700" height="1000" alt="Combine harvesters in a wheat field" srcset="[^"]+" sizes="[^"]+" fetchpriority="high" decoding="async"><\/picture>$/);
+    });
+
     it('shows alt text, caption and credit typed with markup as inert text', async () => {
       const hostile = '"><script>alert(1)</script><img src=x onerror=alert(2)>';
       const changed = await app.inject({

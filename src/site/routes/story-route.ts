@@ -7,11 +7,11 @@ import { findImagesForPage, findStoryIdBySlug, findVersionForPage, listFeedPage,
 import { buildChrome } from '../chrome.ts';
 import { sendErrorPage, sendHtml, type Site } from '../site-deps.ts';
 import { authorPath, homePath, rubricPath, storyPath, tagPath } from '../paths.ts';
-import { imageView, mediaPath, storyItem } from '../story-items.ts';
+import { imageView, mediaPath, storyItem, withPicture } from '../story-items.ts';
 import { listRenditions, pictureSources, STORY_IMAGE_SIZES, type PictureSources } from '../../media/index.ts';
 import { renderStoryPage } from '../views/story-page.ts';
 import { breadcrumbListJsonLd, newsArticleJsonLd } from '../views/structured-data.ts';
-import type { ImageView, ShareLink, StoryPageView } from '../views/view-models.ts';
+import type { ShareLink, StoryPageView } from '../views/view-models.ts';
 
 const STORY_SEGMENT = /^(\d{1,10})(?:-([a-z0-9]+(?:-[a-z0-9]+)*))?$/;
 const SLUG_SEGMENT = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -56,12 +56,6 @@ export function registerStoryRoute(app: FastifyInstance, site: Site): void {
     }
     return sendHtml(reply, 200, await renderStory(site, version, now));
   });
-}
-
-/** An image with renditions is offered as a `<picture>` across the story column. */
-function withPicture(view: ImageView, picture: PictureSources | undefined): ImageView {
-  if (!picture?.srcset) return view;
-  return { ...view, src: picture.src ?? view.src, srcset: picture.srcset, sizes: STORY_IMAGE_SIZES, sources: picture.sources };
 }
 
 async function renderStory(site: Site, version: PageVersion, now: Date): Promise<string> {
@@ -145,7 +139,7 @@ async function renderStory(site: Site, version: PageVersion, now: Date): Promise
     published,
     correction: corrected ? { text: strings.correctionNote, time: corrected } : undefined,
     lede: version.lede,
-    leadImage: lead ? withPicture(imageView(lead), leadPicture) : undefined,
+    leadImage: lead ? withPicture(imageView(lead), leadPicture, STORY_IMAGE_SIZES) : undefined,
     bodyHtml: renderDocumentHtml(body, {
       resolveImage: (id) => {
         const image = images.get(id);

@@ -32,7 +32,7 @@ const story = await createStory(context, {
   rubricId: rubric.id, leadImageId: ids[0]!,
   versions: [{ language: 'en', headline: 'A story with three photos', lede: 'Lede.', body, status: 'published', publishedAt: new Date(Date.now() - 60_000).toISOString() }],
 });
-await app.site.reload();
+await (app as typeof app & { site: { reload(): Promise<void> } }).site.reload();
 const url = `/en/economics/${story.id}-a-story-with-three-photos`;
 
 async function measure(): Promise<{ bytes: number; microseconds: number }> {

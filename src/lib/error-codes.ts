@@ -31,6 +31,7 @@ export const ERROR_CODES = {
   media_corrupt: { status: 400, description: 'The file starts like a JPEG, PNG, WebP, AVIF or GIF image but cannot be decoded (truncated or damaged).' },
   media_too_large: { status: 413, description: 'The upload is larger than MEDIA_MAX_BYTES; details give the limit in bytes.' },
   media_too_many_pixels: { status: 413, description: 'The image has more pixels (width × height) than MEDIA_MAX_PIXELS, a guard against decompression bombs; details give the limit.' },
+  media_busy: { status: 503, description: 'Too many uploads are being processed at once; nothing was stored, and the same upload can be sent again in a moment.' },
   internal_error: { status: 500, description: 'An unexpected failure; it is logged with its cause and the client sees no internals.' },
 } as const satisfies Record<string, { status: number; description: string }>;
 

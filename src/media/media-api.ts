@@ -9,7 +9,7 @@
 
 import multipart, { type MultipartFile, type Multipart } from '@fastify/multipart';
 import type { FastifyInstance, FastifyRequest, RouteShorthandOptions } from 'fastify';
-import { AppError } from '../lib/errors.ts';
+import { AppError, isAppError } from '../lib/errors.ts';
 import { findImage, listMedia } from './media-queries.ts';
 import { presentImage } from './media-presenter.ts';
 import { uploadImage } from './upload-image.ts';
@@ -113,8 +113,17 @@ export async function registerMediaApi(app: FastifyInstance, options: MediaApiOp
       if (!request.isMultipart()) throw invalid('file', 'send the upload as multipart/form-data with the image as the field "file"');
       const form = await readUploadForm(request, media.limits.maxBytes);
       if (!form.bytes) throw invalid('file', 'an image file is required as the field "file"');
-      const { image, isDuplicate } = await uploadImage(media, { actor, bytes: form.bytes, originalName: form.fileName, credit: form.credit, texts: form.texts });
-      return reply.code(isDuplicate ? 200 : 201).send({ image: presentImage(image), isDuplicate });
+      let uploaded;
+      try {
+        uploaded = await uploadImage(media, { actor, bytes: form.bytes, originalName: form.fileName, credit: form.credit, texts: form.texts });
+      } catch (error) {
+        // The app's error handler hides 5xx answers; this one is meant for the client, with a hint when to retry.
+        if (isAppError(error) && error.code === 'media_busy') {
+          return reply.code(503).header('retry-after', '5').send({ error: { code: error.code, message: error.message, details: {} } });
+        }
+        throw error;
+      }
+      return reply.code(uploaded.isDuplicate ? 200 : 201).send({ image: presentImage(uploaded.image), isDuplicate: uploaded.isDuplicate });
     });
 
     scope.get<{ Querystring: { query?: string; cursor?: string } }>('/api/newsroom/media', { preHandler: requireActor('media.read') }, async (request) => {

@@ -3,9 +3,11 @@
 // the renditions the site serves: a few widths, never upscaled, in AVIF, WebP and a JPEG (PNG when
 // the image has transparency) fallback. Every pixel is decoded here, so a truncated file fails.
 // One image is processed at a time per process, so a burst of uploads cannot starve the site of
-// both cores; with the pixel limit that bounds the time and memory of an upload.
+// both cores, and only a few wait their turn (the rest are refused with media_busy); with the pixel
+// limit that bounds the time and memory uploads take.
 
 import sharp, { type SharpOptions } from 'sharp';
+import { AppError } from '../lib/errors.ts';
 import { corruptImage, sharpOptions, type InspectedImage } from './inspect-image.ts';
 import type { ImageFormat } from './sniff-format.ts';
 import type { MediaLimits } from './media-context.ts';
@@ -38,10 +40,22 @@ export function fallbackFormat(image: Pick<InspectedImage, 'hasAlpha'>): 'jpeg' 
   return image.hasAlpha ? 'png' : 'jpeg';
 }
 
+/** Uploads that may wait for their turn; beyond that an upload is refused (503) rather than held in memory. */
+export const MAX_WAITING_UPLOADS = 4;
+
 let queue: Promise<unknown> = Promise.resolve();
+let waiting = 0;
 
 function oneAtATime<T>(work: () => Promise<T>): Promise<T> {
-  const result = queue.then(work, work);
+  if (waiting > MAX_WAITING_UPLOADS) {
+    return Promise.reject(new AppError('media_busy', 'Too many images are being processed right now; try the upload again in a moment'));
+  }
+  waiting += 1;
+  const run = () => {
+    waiting -= 1;
+    return work();
+  };
+  const result = queue.then(run, run);
   queue = result.catch(() => undefined);
   return result;
 }

@@ -11,6 +11,7 @@ import multipart, { type MultipartFile, type Multipart } from '@fastify/multipar
 import type { FastifyInstance, FastifyRequest, RouteShorthandOptions } from 'fastify';
 import { AppError, isAppError } from '../lib/errors.ts';
 import { findImage, listMedia } from './media-queries.ts';
+import { removeLeftoverUploads } from './media-store.ts';
 import { presentImage } from './media-presenter.ts';
 import { uploadImage } from './upload-image.ts';
 import { updateImageTexts } from './update-image-texts.ts';
@@ -103,6 +104,10 @@ function parseTexts(value: string): Record<string, ImageTextInput | null> {
 
 export async function registerMediaApi(app: FastifyInstance, options: MediaApiOptions): Promise<void> {
   const { requireActor, media } = options;
+  // What a crash left half-written is swept once the server is up, without delaying the start.
+  app.addHook('onReady', async () => {
+    void removeLeftoverUploads(media.mediaDir).catch((error: unknown) => app.log.warn({ err: error }, 'could not sweep leftover uploads'));
+  });
   await app.register(async (scope) => {
     await scope.register(multipart, {
       limits: { fileSize: media.limits.maxBytes, files: 1, fields: MAX_FIELDS, parts: MAX_FIELDS + 1, fieldSize: MAX_FIELD_BYTES },

@@ -4,7 +4,7 @@
 // flushed, then renamed into place: a crash leaves either the whole file or none, never half.
 
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdir, open, rename, stat, unlink } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { EXTENSIONS, type ImageFormat } from './sniff-format.ts';
 import type { RenditionFormat } from './process-image.ts';
@@ -50,4 +50,29 @@ export async function writeMediaFile(mediaDir: string, key: string, bytes: Uint8
     await unlink(temporary).catch(() => undefined);
     throw error;
   }
+}
+
+/**
+ * Deletes the temporary files a crash left in the library's folders (written, never renamed),
+ * once they are older than `olderThanMs`, so an upload still being written is never touched.
+ * Returns how many it removed.
+ */
+export async function removeLeftoverUploads(mediaDir: string, olderThanMs = 60 * 60 * 1000, now = Date.now()): Promise<number> {
+  const library = path.join(mediaDir, 'library');
+  let removed = 0;
+  const folders = await readdir(library, { withFileTypes: true }).catch(() => []);
+  for (const folder of folders) {
+    if (!folder.isDirectory()) continue;
+    const names = await readdir(path.join(library, folder.name)).catch(() => [] as string[]);
+    for (const name of names) {
+      if (!name.startsWith('.upload-')) continue;
+      const file = path.join(library, folder.name, name);
+      const info = await stat(file).catch(() => undefined);
+      if (info?.isFile() && now - info.mtimeMs > olderThanMs) {
+        await unlink(file).catch(() => undefined);
+        removed += 1;
+      }
+    }
+  }
+  return removed;
 }

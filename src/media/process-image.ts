@@ -78,6 +78,12 @@ async function process(bytes: Buffer, image: InspectedImage, limits: MediaLimits
   const width = turned ? image.height : image.width;
   const height = turned ? image.width : image.height;
   const originalBytes = image.hasMetadata ? await cleanOriginal(bytes, image, options) : bytes;
+  if (image.isAnimated) {
+    // Renditions would be stills of the first frame: the site shows the animation itself. Every
+    // frame is still decoded once, so a damaged animation is refused like any damaged file.
+    await sharp(bytes, { ...options, animated: true }).resize({ width: 16 }).raw().toBuffer();
+    return { original: { format: image.format, width, height, bytes: originalBytes }, renditions: [] };
+  }
 
   const widths = renditionWidths(width);
   const largest = widths[widths.length - 1]!;

@@ -108,6 +108,17 @@ describeEachDatabase('uploadImage', ({ database }) => {
     }
   });
 
+  it('keeps an animated GIF as it came, with no still renditions', async () => {
+    const frames = await Promise.all(['#c00', '#0c0', '#00c'].map((background) => sharp({ create: { width: 120, height: 80, channels: 3, background } }).png().toBuffer()));
+    const gif = await sharp(frames, { join: { animated: true } }).gif({ delay: 100 }).toBuffer();
+    const { image } = await uploadImage(media, { actor: ACTOR, bytes: gif });
+    assert.equal(image.mimeType, 'image/gif');
+    assert.deepEqual(image.renditions, []);
+    const stored = readFileSync(path.join(mediaDir, image.storageKey));
+    assert.ok(stored.equals(gif));
+    assert.equal((await sharp(stored).metadata()).pages, 3);
+  });
+
   it('reuses the stored image when the same picture is uploaded again', async () => {
     const bytes = await jpegWithGps(640, 480);
     const first = await uploadImage(media, { actor: ACTOR, bytes, texts: { en: { alt: 'First' } } });

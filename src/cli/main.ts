@@ -114,6 +114,7 @@ export function buildProgram(): Command {
       out(`public URL:       ${settings.publicUrl}`);
       out(`database:         ${describeTarget(settings.database)}`);
       out(`media folder:     ${settings.mediaDir}`);
+      out(`upload limits:    ${settings.mediaMaxBytes} bytes, ${settings.mediaMaxPixels} pixels`);
       out(`languages:        ${settings.languages.map((l) => `${l.code} (${l.label})`).join(', ')}; default ${settings.defaultLanguage}`);
       out(`log level:        ${settings.logLevel}`);
       out(`demo on 1st start: ${settings.loadDemoOnFirstStart ? 'yes' : 'no'}`);

@@ -98,6 +98,21 @@ export interface ImagesTable {
   byte_size: number;
   credit: string | null;
   created_at: Instant;
+  /** The file name it was uploaded under (media library uploads only). */
+  original_name: string | null;
+  uploaded_by: number | null;
+  /** When its texts were last changed. */
+  updated_at: Instant | null;
+}
+
+/** A file made from an image for the site: one width in one format. */
+export interface ImageRenditionsTable {
+  image_id: number;
+  format: 'avif' | 'webp' | 'jpeg' | 'png';
+  width: number;
+  height: number;
+  storage_key: string;
+  byte_size: number;
 }
 
 export interface ImageTextsTable {
@@ -257,6 +272,7 @@ export interface Schema {
   tag_names: TagNamesTable;
   images: ImagesTable;
   image_texts: ImageTextsTable;
+  image_renditions: ImageRenditionsTable;
   stories: StoriesTable;
   story_versions: StoryVersionsTable;
   story_slugs: StorySlugsTable;

@@ -179,6 +179,15 @@ describe('loadConfig: environment variables', () => {
     assert.equal(loadConfig({ MEDIA_DIR: '/srv/media' }, cwd).mediaDir, path.resolve('/srv/media'));
   });
 
+  it('MEDIA_MAX_BYTES and MEDIA_MAX_PIXELS set the upload limits, with sensible defaults', () => {
+    const defaults = loadConfig({}, tempFolder());
+    assert.equal(defaults.mediaMaxBytes, 25 * 1024 * 1024);
+    assert.equal(defaults.mediaMaxPixels, 50_000_000);
+    const set = loadConfig({ MEDIA_MAX_BYTES: '1048576', MEDIA_MAX_PIXELS: ' 4000000 ' }, tempFolder());
+    assert.equal(set.mediaMaxBytes, 1048576);
+    assert.equal(set.mediaMaxPixels, 4_000_000);
+  });
+
   it('DISPATCH_DEMO turns the demo off and on', () => {
     for (const value of ['0', 'false', 'no', 'off', 'FALSE', ' Off ']) {
       assert.equal(loadConfig({ DISPATCH_DEMO: value }, tempFolder()).loadDemoOnFirstStart, false, value);
@@ -199,6 +208,8 @@ describe('loadConfig: the config file', () => {
     defaultLanguage: 'be',
     logLevel: 'warn',
     mediaDir: 'files',
+    mediaMaxBytes: 5000000,
+    mediaMaxPixels: 20000000,
     loadDemoOnFirstStart: false,
     sessionIdleMinutes: 30,
     sessionMaxHours: 10,
@@ -217,6 +228,8 @@ describe('loadConfig: the config file', () => {
       defaultLanguage: 'be',
       logLevel: 'warn',
       mediaDir: path.join(cwd, 'files'),
+      mediaMaxBytes: 5000000,
+      mediaMaxPixels: 20000000,
       loadDemoOnFirstStart: false,
       sessions: { idleMinutes: 30, maxHours: 10, secureCookies: true },
       configFile: file,
@@ -366,6 +379,9 @@ describe('loadConfig: wrong values in the environment', () => {
     { env: { LOG_LEVEL: 'verbose' }, setting: 'LOG_LEVEL', shown: q('verbose') },
     { env: { MEDIA_DIR: '   ' }, setting: 'MEDIA_DIR', shown: q('   ') },
     { env: { MEDIA_DIR: 'media\0x' }, setting: 'MEDIA_DIR', shown: q('media\0x') },
+    { env: { MEDIA_MAX_BYTES: '0' }, setting: 'MEDIA_MAX_BYTES', shown: q('0') },
+    { env: { MEDIA_MAX_BYTES: '10MB' }, setting: 'MEDIA_MAX_BYTES', shown: q('10MB') },
+    { env: { MEDIA_MAX_PIXELS: '-5' }, setting: 'MEDIA_MAX_PIXELS', shown: q('-5') },
     { env: { DISPATCH_DEMO: 'maybe' }, setting: 'DISPATCH_DEMO', shown: q('maybe') },
     { env: { DISPATCH_DEMO: '2' }, setting: 'DISPATCH_DEMO', shown: q('2') },
   ];

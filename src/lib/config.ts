@@ -42,6 +42,10 @@ export interface Config {
   logLevel: LogLevel;
   /** Where uploaded and generated images are kept. */
   mediaDir: string;
+  /** The largest image upload accepted, in bytes (checked while the upload streams in). */
+  mediaMaxBytes: number;
+  /** The most pixels (width × height) an uploaded image may decode to: a guard against decompression bombs. */
+  mediaMaxPixels: number;
   /** Load the demo agency into an empty database on first start. */
   loadDemoOnFirstStart: boolean;
   sessions: SessionConfig;
@@ -67,6 +71,8 @@ interface FileSettings {
   defaultLanguage?: unknown;
   logLevel?: unknown;
   mediaDir?: unknown;
+  mediaMaxBytes?: unknown;
+  mediaMaxPixels?: unknown;
   loadDemoOnFirstStart?: unknown;
   sessionIdleMinutes?: unknown;
   sessionMaxHours?: unknown;
@@ -74,8 +80,11 @@ interface FileSettings {
 
 const FILE_KEYS = new Set<string>([
   'host', 'port', 'databaseUrl', 'publicUrl', 'languages', 'defaultLanguage', 'logLevel', 'mediaDir',
-  'loadDemoOnFirstStart', 'sessionIdleMinutes', 'sessionMaxHours',
+  'mediaMaxBytes', 'mediaMaxPixels', 'loadDemoOnFirstStart', 'sessionIdleMinutes', 'sessionMaxHours',
 ]);
+
+export const DEFAULT_MEDIA_MAX_BYTES = 25 * 1024 * 1024;
+export const DEFAULT_MEDIA_MAX_PIXELS = 50_000_000;
 
 type Env = Record<string, string | undefined>;
 
@@ -201,6 +210,16 @@ function readBoolean(source: Source | undefined, fallback: boolean): boolean {
   throw invalid(source.name, 'must be true or false', raw);
 }
 
+function readPositiveInteger(source: Source | undefined, fallback: number): number {
+  if (!source) return fallback;
+  const raw = source.value;
+  const text = typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw.trim() : '';
+  if (!/^\d{1,15}$/.test(text) || Number(text) < 1 || !Number.isSafeInteger(Number(text))) {
+    throw invalid(source.name, 'must be a positive whole number', raw);
+  }
+  return Number(text);
+}
+
 function readPath(source: Source | undefined, fallback: string, baseDir: string): string {
   if (!source) return path.resolve(baseDir, fallback);
   if (typeof source.value !== 'string' || source.value.trim() === '' || source.value.includes('\0')) {
@@ -272,6 +291,8 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     defaultLanguage,
     logLevel: readLogLevel(pick(env, 'LOG_LEVEL', settings, 'logLevel')),
     mediaDir: readPath(mediaSource, mediaDirBeside(database), mediaSource && mediaSource.name !== 'MEDIA_DIR' ? baseDir : cwd),
+    mediaMaxBytes: readPositiveInteger(pick(env, 'MEDIA_MAX_BYTES', settings, 'mediaMaxBytes'), DEFAULT_MEDIA_MAX_BYTES),
+    mediaMaxPixels: readPositiveInteger(pick(env, 'MEDIA_MAX_PIXELS', settings, 'mediaMaxPixels'), DEFAULT_MEDIA_MAX_PIXELS),
     loadDemoOnFirstStart: readBoolean(pick(env, 'DISPATCH_DEMO', settings, 'loadDemoOnFirstStart'), true),
     sessions: {
       idleMinutes: readWholeNumber(pick(env, 'SESSION_IDLE_MINUTES', settings, 'sessionIdleMinutes'), 240, 1, 7 * 24 * 60),

@@ -40,6 +40,13 @@ export const ERROR_CODES = {
   edit_conflict: { status: 409, description: 'Someone saved the text after the revision this save started from; details carry both texts (theirs and yours).' },
   revision_not_found: { status: 404, description: 'No revision with this number for this language version.' },
   translation_exists: { status: 409, description: 'The story already has a version in the target language.' },
+  image_not_found: { status: 404, description: 'No image with this id in the media library.' },
+  media_not_an_image: { status: 400, description: 'The uploaded file is not an image: judged by its content, never its name or declared type.' },
+  media_unsupported_format: { status: 415, description: 'The file is an image in a format the library does not take (SVG, TIFF, HEIC, ...); JPEG, PNG, WebP, AVIF and GIF are taken.' },
+  media_corrupt: { status: 400, description: 'The file starts like a JPEG, PNG, WebP, AVIF or GIF image but cannot be decoded (truncated or damaged).' },
+  media_too_large: { status: 413, description: 'The upload is larger than MEDIA_MAX_BYTES; details give the limit in bytes.' },
+  media_too_many_pixels: { status: 413, description: 'The image has more pixels (width × height) than MEDIA_MAX_PIXELS, a guard against decompression bombs; details give the limit.' },
+  media_busy: { status: 503, description: 'Too many uploads are being processed at once; nothing was stored, and the same upload can be sent again in a moment.' },
   internal_error: { status: 500, description: 'An unexpected failure; it is logged with its cause and the client sees no internals.' },
 } as const satisfies Record<string, { status: number; description: string }>;
 

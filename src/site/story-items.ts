@@ -2,6 +2,7 @@
 // feed writes it, rubric, and for rich lists the lede and lead image.
 
 import { type ImageForPage, type ListedHeadline, type ListedStory } from '../content/index.ts';
+import type { PictureSources } from '../media/index.ts';
 import type { SiteDirectory, SiteLanguage } from './site-directory.ts';
 import type { ImageView, StoryItemView } from './views/view-models.ts';
 import { rubricPath, storyPath } from './paths.ts';
@@ -21,6 +22,12 @@ export function imageView(image: ImageForPage): ImageView {
   };
 }
 
+/** An image with renditions, offered as a `<picture>` at the width `sizes` says it is shown. */
+export function withPicture(view: ImageView, picture: PictureSources | undefined, sizes: string): ImageView {
+  if (!picture?.srcset) return view;
+  return { ...view, src: picture.src ?? view.src, srcset: picture.srcset, sizes, sources: picture.sources };
+}
+
 /** The rubric's name and slug in `language`, from the directory kept in memory. */
 export function rubricIn(directory: SiteDirectory, rubricId: number, language: string): { name: string; slug: string } | undefined {
   return directory.rubricById(rubricId)?.names[language];
@@ -31,7 +38,11 @@ export function storyItem(
   story: ListedHeadline & Partial<Pick<ListedStory, 'lede'>>,
   language: SiteLanguage,
   now: Date,
-  options: { withRubric?: boolean; withLede?: boolean; image?: ImageForPage | undefined; fullDate?: boolean; timeOnly?: boolean } = {},
+  options: {
+    withRubric?: boolean; withLede?: boolean; image?: ImageForPage | undefined; fullDate?: boolean; timeOnly?: boolean;
+    /** The image's renditions and the `sizes` it is shown at. */
+    picture?: { sources: PictureSources | undefined; sizes: string } | undefined;
+  } = {},
 ): StoryItemView {
   const code = language.config.code;
   const rubric = rubricIn(directory, story.rubricId, code);
@@ -44,7 +55,7 @@ export function storyItem(
       : language.time.listTime(story.publishedAt, options.timeOnly ? new Date(story.publishedAt) : now),
     rubric: options.withRubric && rubric ? { text: rubric.name, href: rubricPath(code, rubric.slug) } : undefined,
     lede: options.withLede ? story.lede : undefined,
-    image: options.image ? imageView(options.image) : undefined,
+    image: options.image ? withPicture(imageView(options.image), options.picture?.sources, options.picture?.sizes ?? '100vw') : undefined,
     isUrgent: story.urgency === 1,
   };
 }

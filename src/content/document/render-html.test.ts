@@ -35,6 +35,7 @@ const images: Record<number, RenderedImage> = {
     sizes: '(max-width: 600px) 100vw, 800px',
   },
   3: { src: '/x.jpg?a=1&b="2"', width: 10, height: 10, srcset: '"><script>', sizes: "'" },
+  5: { src: '/media/5/640.jpg', width: 640, height: 480, srcset: '/media/5/640.jpg 640w', sources: [{ type: 'image/avif', srcset: '/media/5/640.avif 640w' }] },
 };
 const resolveImage = (id: number): RenderedImage | undefined => images[id];
 
@@ -44,7 +45,7 @@ function html(document: StoryDocument): string {
 
 const ALLOWED_TAGS = new Set([
   'p', 'h2', 'h3', 'h4', 'blockquote', 'ul', 'ol', 'li', 'strong', 'em', 'a', 'br',
-  'figure', 'figcaption', 'img', 'cite', 'span',
+  'figure', 'figcaption', 'picture', 'source', 'img', 'cite', 'span',
 ]);
 
 function tagsOf(output: string): string[] {
@@ -148,6 +149,26 @@ describe('renderDocumentHtml: blocks', () => {
       '<figure class="story-image"><img src="/media/2/800.jpg" width="800" height="600" alt="A" loading="lazy" decoding="async"' +
         ' srcset="/media/2/400.jpg 400w, /media/2/800.jpg 800w" sizes="(max-width: 600px) 100vw, 800px"></figure>\n',
     );
+  });
+
+  it('renders a <picture> with one <source> per better format when the resolver gives sources', () => {
+    const withSources = (id: number): RenderedImage | undefined => id === 4 ? {
+      src: '/media/4-960w.jpg', width: 960, height: 640, srcset: '/media/4-320w.jpg 320w, /media/4-960w.jpg 960w', sizes: '100vw',
+      sources: [{ type: 'image/avif', srcset: '/media/4-320w.avif 320w, /media/4-960w.avif 960w' }, { type: 'image/webp', srcset: '/media/4-320w.webp 320w' }],
+      alt: 'Library alt', caption: 'Library caption', credit: 'Library credit',
+    } : undefined;
+    assert.equal(
+      renderDocumentHtml(doc({ type: 'image', attrs: { imageId: 4 } }), { resolveImage: withSources }),
+      '<figure class="story-image"><picture>' +
+        '<source type="image/avif" srcset="/media/4-320w.avif 320w, /media/4-960w.avif 960w" sizes="100vw">' +
+        '<source type="image/webp" srcset="/media/4-320w.webp 320w" sizes="100vw">' +
+        '<img src="/media/4-960w.jpg" width="960" height="640" alt="Library alt" loading="lazy" decoding="async" srcset="/media/4-320w.jpg 320w, /media/4-960w.jpg 960w" sizes="100vw">' +
+        '</picture><figcaption>Library caption <span class="credit">Library credit</span></figcaption></figure>\n',
+    );
+    // The document's own texts win over the library's.
+    const own = renderDocumentHtml(doc({ type: 'image', attrs: { imageId: 4, alt: 'Own alt', caption: 'Own caption', credit: 'Own credit' } }), { resolveImage: withSources });
+    assert.match(own, /alt="Own alt"/);
+    assert.match(own, /<figcaption>Own caption <span class="credit">Own credit<\/span><\/figcaption>/);
   });
 
   it('renders figcaption for caption only or credit only, and none without either', () => {
@@ -427,6 +448,7 @@ function everything(): StoryDocument {
       ],
     },
     { type: 'image', attrs: { imageId: 2, alt: 'Alt', caption: 'Caption', credit: 'Credit' } },
+    { type: 'image', attrs: { imageId: 5, alt: 'Alt of a picture' } },
     { type: 'embed', attrs: { provider: 'youtube', url: 'https://youtu.be/abc', caption: 'Video' } },
     { type: 'heading', attrs: { level: 3 }, content: [t('Small <heading> & "quotes"')] },
     { type: 'heading', attrs: { level: 4 } },

@@ -1,7 +1,7 @@
 // Turns a story document into HTML (pages, feeds and the wire all use this one renderer) and
 // into plain text (search, feed summaries). It runs on every uncached page view, so it is plain
 // string building with no DOM; every text and attribute value is escaped, and it emits only:
-// p h2 h3 h4 blockquote ul ol li strong em a br figure figcaption img cite span.
+// p h2 h3 h4 blockquote ul ol li strong em a br figure figcaption picture source img cite span.
 
 import type {
   BlockNode,
@@ -27,6 +27,12 @@ export interface RenderedImage {
   height: number;
   srcset?: string;
   sizes?: string;
+  /** Renditions in better formats (AVIF, WebP), best first: the image is then a `<picture>`. */
+  sources?: ReadonlyArray<{ type: string; srcset: string }>;
+  /** The media library's texts, shown when the document's image block has none of its own. */
+  alt?: string | undefined;
+  caption?: string | undefined;
+  credit?: string | undefined;
 }
 
 export interface RenderOptions {
@@ -124,15 +130,27 @@ function renderListItems(items: readonly ListItemNode[]): string {
 function renderImage(image: ImageNode, resolveImage: RenderOptions['resolveImage']): string {
   const resolved = resolveImage?.(image.attrs.imageId);
   if (resolved === undefined) return '';
-  let html = `<figure class="story-image"><img src="${escapeHtml(resolved.src)}"`;
+  const sources = resolved.sources ?? [];
+  let html = '<figure class="story-image">';
+  if (sources.length > 0) {
+    html += '<picture>';
+    for (const source of sources) {
+      html += `<source type="${escapeHtml(source.type)}" srcset="${escapeHtml(source.srcset)}"`;
+      if (resolved.sizes) html += ` sizes="${escapeHtml(resolved.sizes)}"`;
+      html += '>';
+    }
+  }
+  html += `<img src="${escapeHtml(resolved.src)}"`;
   if (isDimension(resolved.width)) html += ` width="${resolved.width}"`;
   if (isDimension(resolved.height)) html += ` height="${resolved.height}"`;
-  html += ` alt="${escapeHtml(image.attrs.alt ?? '')}" loading="lazy" decoding="async"`;
+  html += ` alt="${escapeHtml(image.attrs.alt || resolved.alt || '')}" loading="lazy" decoding="async"`;
   if (resolved.srcset) html += ` srcset="${escapeHtml(resolved.srcset)}"`;
   if (resolved.sizes) html += ` sizes="${escapeHtml(resolved.sizes)}"`;
   html += '>';
+  if (sources.length > 0) html += '</picture>';
 
-  const { caption, credit } = image.attrs;
+  const caption = image.attrs.caption || resolved.caption;
+  const credit = image.attrs.credit || resolved.credit;
   if (caption || credit) {
     html += '<figcaption>';
     if (caption) html += escapeHtml(caption);

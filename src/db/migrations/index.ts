@@ -7,6 +7,7 @@ import { foundation } from './2026-11-23-01-foundation.ts';
 import { site } from './2026-11-23-02-site.ts';
 import { accounts } from './2026-12-01-01-accounts.ts';
 import { workflow } from './2026-12-01-02-workflow.ts';
+import { media } from './2026-12-01-03-media.ts';
 import { rubricFeedCover } from './2026-12-01-05-rubric-feed-cover.ts';
 
 export function migrationsFor(dialect: Dialect): Record<string, Migration> {
@@ -15,6 +16,7 @@ export function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '2026-11-23-02-site': site(dialect),
     '2026-12-01-01-accounts': accounts(dialect),
     '2026-12-01-02-workflow': workflow(dialect),
+    '2026-12-01-03-media': media(dialect),
     '2026-12-01-05-rubric-feed-cover': rubricFeedCover(dialect),
   };
 }

@@ -36,7 +36,10 @@ export const RULES = {
   'story.edit': (actor, subject) =>
     isEditor(actor) || (actor.role === 'reporter' && isOwner(actor, subject)) || (actor.role === 'translator' && isTranslation(subject)),
   'story.translate': (actor, subject) => isEditor(actor) || actor.role === 'translator' || (actor.role === 'reporter' && isOwner(actor, subject)),
+  'media.read': EVERYONE,
   'media.upload': EVERYONE,
+  /** Alt text, captions and credit: whoever writes stories describes their images. */
+  'media.edit': EVERYONE,
   'rubric.manage': EDITORS,
   'tag.manage': EDITORS,
   'user.manage': CHIEF,

@@ -77,6 +77,12 @@ const TABLE: Row[] = [
   },
   { route: 'PATCH /api/newsroom/users/:id', expect: [401, 403, 403, 403, 200, 403], request: () => ({ payload: { name: 'Renamed Bystander' } }) },
   { route: 'POST /api/newsroom/users/:id/reset-password', expect: [401, 403, 403, 403, 200, 403] },
+  { route: 'GET /api/newsroom/media', expect: [401, 200, 200, 200, 200, 403] },
+  // No image has the bystander's id: past the permission check, every role finds nothing.
+  { route: 'GET /api/newsroom/media/:id', expect: [401, 404, 404, 404, 404, 403] },
+  { route: 'PATCH /api/newsroom/media/:id', expect: [401, 404, 404, 404, 404, 403], request: () => ({ payload: { credit: 'BelTA' } }) },
+  // A JSON body is not an upload: past the permission check, every role gets 400.
+  { route: 'POST /api/newsroom/media', expect: [401, 400, 400, 400, 400, 403], request: () => ({ payload: { file: 'not multipart' } }) },
 ];
 
 const isNewsroomRoute = (url: string) => url === '/newsroom' || url.startsWith('/newsroom/') || url.startsWith('/api/newsroom');

@@ -1,20 +1,16 @@
 // What a language version needs before readers may see it: a headline, a lede, a rubric named in
-// its language, and alt text in its language for the lead image and every image in the body. The
-// media library may replace the image part with its own check; the rule stays here.
+// its language, and alt text in its language for the lead image and every image in the body (the
+// media library's imagesMissingAlt says which lack it).
 
 import type { Kysely } from 'kysely';
 import type { Schema } from '../../db/schema.ts';
-import type { StoryDocument } from '../../content/index.ts';
+import { imagesMissingAlt } from '../../media/index.ts';
 import { AppError } from '../../lib/errors.ts';
 import type { WorkflowVersion } from './version-rows.ts';
 
 export interface PublicationProblem {
   field: string;
   problem: string;
-}
-
-function bodyImages(body: StoryDocument): { imageId: number; alt: string | undefined }[] {
-  return body.content.flatMap((block) => (block.type === 'image' ? [{ imageId: block.attrs.imageId, alt: block.attrs.alt }] : []));
 }
 
 export async function findPublicationProblems(trx: Kysely<Schema>, version: WorkflowVersion): Promise<PublicationProblem[]> {
@@ -29,20 +25,9 @@ export async function findPublicationProblems(trx: Kysely<Schema>, version: Work
     .executeTakeFirst();
   if (!rubricName) problems.push({ field: 'rubricId', problem: `the rubric has no name in ${version.language}` });
 
-  const images = bodyImages(JSON.parse(version.body) as StoryDocument);
-  const needAlt = images.filter((image) => !image.alt?.trim()).map((image) => ({ field: `body.image.${image.imageId}`, imageId: image.imageId }));
-  if (version.leadImageId !== null) needAlt.push({ field: 'leadImageId', imageId: version.leadImageId });
-  if (needAlt.length > 0) {
-    const rows = await trx
-      .selectFrom('image_texts')
-      .select(['image_id', 'alt'])
-      .where('image_id', 'in', needAlt.map((image) => image.imageId))
-      .where('language', '=', version.language)
-      .execute();
-    const withAlt = new Set(rows.filter((row) => row.alt.trim() !== '').map((row) => row.image_id));
-    for (const image of needAlt) {
-      if (!withAlt.has(image.imageId)) problems.push({ field: image.field, problem: `image ${image.imageId} has no alt text in ${version.language}` });
-    }
+  for (const imageId of await imagesMissingAlt(trx, version.storyId, version.language)) {
+    const field = imageId === version.leadImageId ? 'leadImageId' : `body.image.${imageId}`;
+    problems.push({ field, problem: `image ${imageId} has no alt text in ${version.language}` });
   }
   return problems;
 }

@@ -9,13 +9,18 @@ import { buildChrome, type ChromeInput } from '../chrome.ts';
 import { parseOlder } from '../cursor.ts';
 import { sendErrorPage, sendHtml, type Site } from '../site-deps.ts';
 import { authorPath, feedPath, homePath, rubricPath, tagPath, withOlder } from '../paths.ts';
-import { storyItem } from '../story-items.ts';
+import { mediaPath, storyItem } from '../story-items.ts';
+import { listRenditions, pictureSources } from '../../media/index.ts';
 import { renderListingPage } from '../views/listing-page.ts';
 import { organizationJsonLd, webSiteJsonLd, breadcrumbListJsonLd } from '../views/structured-data.ts';
 import type { Link, ListingPageView } from '../views/view-models.ts';
 
 const PAGE_SIZE = 30;
 const TOP_STORIES = 4;
+// How wide the home page shows its pictures (site.css): the main story two thirds of the page on
+// wide screens, the top stories as 6.5rem thumbnails.
+const MAIN_STORY_SIZES = '(min-width: 76rem) 48rem, (min-width: 64em) 62vw, calc(100vw - 2rem)';
+const TOP_STORY_SIZES = '6.5rem';
 
 type Query = { older?: string };
 
@@ -45,10 +50,12 @@ async function sendListing(site: Site, reply: FastifyReply, query: Query, spec: 
   if (spec.isHome && isFirstPage) {
     const main = await findMainStory(db, { language: spec.language, now });
     const top = page.stories.filter((story) => story.storyId !== main?.storyId && story.urgency <= 2).slice(0, TOP_STORIES);
-    const images = await findImagesForPage(site, [main?.leadImageId, ...top.map((s) => s.leadImageId)].filter((id): id is number => id != null), spec.language);
+    const imageIds = [main?.leadImageId, ...top.map((s) => s.leadImageId)].filter((id): id is number => id != null);
+    const [images, renditions] = await Promise.all([findImagesForPage(site, imageIds, spec.language), listRenditions(db, imageIds)]);
+    const picture = (id: number | null, sizes: string) => (id === null ? undefined : { sources: pictureSources(renditions.get(id), mediaPath), sizes });
     lead = {
-      main: main ? storyItem(site.directory, main, language, now, { withRubric: true, withLede: true, image: main.leadImageId ? images.get(main.leadImageId) : undefined }) : undefined,
-      top: top.map((story) => storyItem(site.directory, story, language, now, { withRubric: true, image: story.leadImageId ? images.get(story.leadImageId) : undefined })),
+      main: main ? storyItem(site.directory, main, language, now, { withRubric: true, withLede: true, image: main.leadImageId ? images.get(main.leadImageId) : undefined, picture: picture(main.leadImageId, MAIN_STORY_SIZES) }) : undefined,
+      top: top.map((story) => storyItem(site.directory, story, language, now, { withRubric: true, image: story.leadImageId ? images.get(story.leadImageId) : undefined, picture: picture(story.leadImageId, TOP_STORY_SIZES) })),
     };
     const shown = new Set([main?.storyId, ...top.map((s) => s.storyId)]);
     feed = page.stories.filter((story) => !shown.has(story.storyId));

@@ -7,7 +7,8 @@ import { findImagesForPage, findStoryIdBySlug, findVersionForPage, listRubricHea
 import { buildChrome } from '../chrome.ts';
 import { sendErrorPage, sendHtml, type Site } from '../site-deps.ts';
 import { authorPath, homePath, rubricPath, storyPath, tagPath } from '../paths.ts';
-import { imageView, mediaPath, storyItem } from '../story-items.ts';
+import { imageView, mediaPath, storyItem, withPicture } from '../story-items.ts';
+import { listRenditions, pictureSources, STORY_IMAGE_SIZES, type PictureSources } from '../../media/index.ts';
 import { renderStoryPage } from '../views/story-page.ts';
 import { breadcrumbListJsonLd, newsArticleJsonLd } from '../views/structured-data.ts';
 import type { ShareLink, StoryPageView } from '../views/view-models.ts';
@@ -66,8 +67,9 @@ async function renderStory(site: Site, version: PageVersion, translations: Visib
   const imageIds = imageIdsOf(body);
   if (version.leadImageId !== null) imageIds.push(version.leadImageId);
   const rubric = site.directory.rubrics.find((r) => r.key === version.rubricKey);
-  const [images, tags, authors, others] = await Promise.all([
+  const [images, renditions, tags, authors, others] = await Promise.all([
     findImagesForPage(site, imageIds, lang),
+    listRenditions(db, imageIds),
     listStoryTags(site, version.storyId, lang),
     listStoryAuthors(site, version.storyId, lang),
     rubric
@@ -84,6 +86,10 @@ async function renderStory(site: Site, version: PageVersion, translations: Visib
   const rubricName = version.rubricName ?? '';
   const rubricLink = { text: rubricName, href: version.rubricSlug ? rubricPath(lang, version.rubricSlug) : homePath(lang) };
   const lead = version.leadImageId === null ? undefined : images.get(version.leadImageId);
+  const pictures = new Map<number, PictureSources>([...renditions].map(([id, list]) => [id, pictureSources(list, mediaPath)]));
+  // Social networks and search engines want a JPEG or PNG: the largest fallback rendition when there is one.
+  const leadPicture = lead ? pictures.get(lead.id) : undefined;
+  const leadShared = lead ? { url: `${site.publicUrl}${leadPicture?.src ?? mediaPath(lead.storageKey)}`, width: lead.width, height: lead.height } : undefined;
   const published = language.time.dateline(version.publishedAt!, now);
   // The stored correction's time and note (on the version row, so no extra query); versions
   // corrected before notes were stored fall back to their last change and the generic note.
@@ -105,7 +111,7 @@ async function renderStory(site: Site, version: PageVersion, translations: Visib
         type: 'article',
         title: version.headline,
         description,
-        image: lead ? { url: `${site.publicUrl}${mediaPath(lead.storageKey)}`, width: lead.width, height: lead.height, alt: lead.alt ?? '' } : undefined,
+        image: lead && leadShared ? { ...leadShared, alt: lead.alt ?? '' } : undefined,
         publishedTime: published.iso,
         modifiedTime: corrected?.iso,
         section: rubricName,
@@ -119,7 +125,7 @@ async function renderStory(site: Site, version: PageVersion, translations: Visib
           language: lang,
           datePublished: published.iso,
           ...(corrected ? { dateModified: corrected.iso } : {}),
-          images: lead ? [{ url: `${site.publicUrl}${mediaPath(lead.storageKey)}`, width: lead.width, height: lead.height }] : [],
+          images: leadShared ? [leadShared] : [],
           authors: authors.map((author) => ({ name: author.name, url: `${site.publicUrl}${authorPath(lang, author.key)}` })),
           section: rubricName,
           keywords: tags.map((tag) => tag.name),
@@ -134,11 +140,21 @@ async function renderStory(site: Site, version: PageVersion, translations: Visib
     published,
     correction: corrected ? { text: version.correctionNote ?? strings.correctionNote, time: corrected } : undefined,
     lede: version.lede,
-    leadImage: lead ? imageView(lead) : undefined,
+    leadImage: lead ? withPicture(imageView(lead), leadPicture, STORY_IMAGE_SIZES) : undefined,
     bodyHtml: renderDocumentHtml(body, {
       resolveImage: (id) => {
         const image = images.get(id);
-        return image ? { src: mediaPath(image.storageKey), width: image.width, height: image.height } : undefined;
+        if (!image) return undefined;
+        const picture = pictures.get(id);
+        return {
+          src: picture?.src ?? mediaPath(image.storageKey),
+          width: image.width,
+          height: image.height,
+          ...(picture?.srcset ? { srcset: picture.srcset, sizes: STORY_IMAGE_SIZES, sources: picture.sources } : {}),
+          alt: image.alt ?? undefined,
+          caption: image.caption ?? undefined,
+          credit: image.credit ?? undefined,
+        };
       },
     }),
     tags: tags.map((tag) => ({ text: tag.name, href: tagPath(lang, tag.slug) })),

@@ -72,7 +72,13 @@ function urgentMark(item: StoryItemView, strings: UiStrings): SafeHtml {
 
 function renderCardImage(image: ImageView, isLead: boolean): SafeHtml {
   // The lead picture is the largest thing above the fold: fetch it first instead of lazily.
-  return html`<div class="story-card-image"><img src="${image.src}" width="${image.width}" height="${image.height}" alt="${image.alt}"${attr('srcset', image.srcset)}${attr('sizes', image.sizes)}${
+  const img = html`<img src="${image.src}" width="${image.width}" height="${image.height}" alt="${image.alt}"${attr('srcset', image.srcset)}${attr('sizes', image.sizes)}${
     isLead ? html` fetchpriority="high"` : html` loading="lazy"`
-  } decoding="async"></div>`;
+  } decoding="async">`;
+  const sources = image.sources ?? [];
+  return html`<div class="story-card-image">${
+    sources.length > 0
+      ? html`<picture>${sources.map((source) => html`<source type="${source.type}" srcset="${source.srcset}"${attr('sizes', image.sizes)}>`)}${img}</picture>`
+      : img
+  }</div>`;
 }

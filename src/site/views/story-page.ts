@@ -36,7 +36,13 @@ ${renderOtherMaterials(view, strings)}
 
 function renderLeadImage(image: ImageView, strings: UiStrings): SafeHtml {
   // The lead photo is above the fold: no lazy loading, and fetched before other images.
-  return html`<figure class="lead-image"><img src="${image.src}" width="${image.width}" height="${image.height}" alt="${image.alt}"${attr('srcset', image.srcset)}${attr('sizes', image.sizes)} fetchpriority="high" decoding="async">${
+  const img = html`<img src="${image.src}" width="${image.width}" height="${image.height}" alt="${image.alt}"${attr('srcset', image.srcset)}${attr('sizes', image.sizes)} fetchpriority="high" decoding="async">`;
+  const sources = image.sources ?? [];
+  return html`<figure class="lead-image">${
+    sources.length > 0
+      ? html`<picture>${sources.map((source) => html`<source type="${source.type}" srcset="${source.srcset}"${attr('sizes', image.sizes)}>`)}${img}</picture>`
+      : img
+  }${
     (image.caption || image.credit) &&
     html`<figcaption>${image.caption}${image.caption && image.credit && ' '}${image.credit && html`<span class="credit">${strings.photo}: ${image.credit}</span>`}</figcaption>`
   }</figure>\n`;

@@ -43,6 +43,8 @@ export interface ImageView {
   credit?: string | undefined;
   srcset?: string | undefined;
   sizes?: string | undefined;
+  /** Better formats (AVIF, WebP), best first: the image is then shown as a `<picture>`. */
+  sources?: ReadonlyArray<{ type: string; srcset: string }> | undefined;
 }
 
 export interface OpenGraphView {

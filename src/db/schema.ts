@@ -23,6 +23,30 @@ export interface UsersTable {
   created_at: Instant;
   updated_at: Instant;
   disabled_at: Instant | null;
+  /** The newsroom interface language the user chose (ru, en); null: the browser's. */
+  language: string | null;
+}
+
+/** A newsroom login. The token itself is only in the user's cookie; here is its SHA-256. */
+export interface SessionsTable {
+  id: Generated<number>;
+  token_hash: string;
+  user_id: number;
+  csrf_token: string;
+  created_at: Instant;
+  last_seen_at: Instant;
+  /** The absolute end; the idle limit is counted from last_seen_at. */
+  expires_at: Instant;
+  user_agent: string | null;
+  ip: string | null;
+}
+
+/** Failed logins per key (`login:<login>` or `ip:<address>`) and until when the key must wait. */
+export interface LoginThrottleTable {
+  key: string;
+  failures: number;
+  last_failure_at: Instant;
+  locked_until: Instant | null;
 }
 
 export interface AuthorsTable {
@@ -180,6 +204,8 @@ export interface Schema {
   pages: PagesTable;
   tag_listings: TagListingsTable;
   author_listings: AuthorListingsTable;
+  sessions: SessionsTable;
+  login_throttle: LoginThrottleTable;
 }
 
 export type StoryRow = Selectable<StoriesTable>;

@@ -137,6 +137,14 @@ describe('loadConfig: environment variables', () => {
     assert.equal(config.mediaDir, path.join(cwd, 'data', 'media'));
   });
 
+  it('newsroom sessions: 240 idle minutes and 12 hours by default, Secure cookies exactly when PUBLIC_URL is https', () => {
+    assert.deepEqual(loadConfig({}, tempFolder()).sessions, { idleMinutes: 240, maxHours: 12, secureCookies: false });
+    assert.deepEqual(
+      loadConfig({ PUBLIC_URL: 'https://news.example.by', SESSION_IDLE_MINUTES: '15', SESSION_MAX_HOURS: '8' }, tempFolder()).sessions,
+      { idleMinutes: 15, maxHours: 8, secureCookies: true },
+    );
+  });
+
   it('PUBLIC_URL sets the public address without a trailing slash', () => {
     assert.equal(loadConfig({ PUBLIC_URL: 'https://news.example.by/' }, tempFolder()).publicUrl, 'https://news.example.by');
     assert.equal(loadConfig({ PUBLIC_URL: 'https://example.by/news/' }, tempFolder()).publicUrl, 'https://example.by/news');
@@ -192,6 +200,8 @@ describe('loadConfig: the config file', () => {
     logLevel: 'warn',
     mediaDir: 'files',
     loadDemoOnFirstStart: false,
+    sessionIdleMinutes: 30,
+    sessionMaxHours: 10,
   };
 
   it('reads dispatch.config.json in the working folder', () => {
@@ -208,6 +218,7 @@ describe('loadConfig: the config file', () => {
       logLevel: 'warn',
       mediaDir: path.join(cwd, 'files'),
       loadDemoOnFirstStart: false,
+      sessions: { idleMinutes: 30, maxHours: 10, secureCookies: true },
       configFile: file,
     });
   });
@@ -428,6 +439,8 @@ describe('loadConfig: wrong values in the config file', () => {
     { settings: { mediaDir: ['media'] }, setting: '"mediaDir" in the config file', shown: '["media"]' },
     { settings: { loadDemoOnFirstStart: 'maybe' }, setting: '"loadDemoOnFirstStart" in the config file', shown: '"maybe"' },
     { settings: { loadDemoOnFirstStart: 1 }, setting: '"loadDemoOnFirstStart" in the config file', shown: '1' },
+    { settings: { sessionIdleMinutes: 0 }, setting: '"sessionIdleMinutes" in the config file', shown: '0' },
+    { settings: { sessionMaxHours: 'long' }, setting: '"sessionMaxHours" in the config file', shown: '"long"' },
   ];
 
   for (const { settings, setting, shown } of cases) {

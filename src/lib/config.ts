@@ -19,6 +19,16 @@ export interface LanguageConfig {
   locale: string;
 }
 
+/** Newsroom logins: how long a session lives and whether its cookie is Secure. */
+export interface SessionConfig {
+  /** A session not used for this long ends. */
+  idleMinutes: number;
+  /** A session ends this long after the login, however busy. */
+  maxHours: number;
+  /** Cookies carry `Secure` when the public address is https. */
+  secureCookies: boolean;
+}
+
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
 export interface Config {
@@ -34,6 +44,7 @@ export interface Config {
   mediaDir: string;
   /** Load the demo agency into an empty database on first start. */
   loadDemoOnFirstStart: boolean;
+  sessions: SessionConfig;
   /** The file the settings were read from, if any. */
   configFile: string | undefined;
 }
@@ -57,11 +68,13 @@ interface FileSettings {
   logLevel?: unknown;
   mediaDir?: unknown;
   loadDemoOnFirstStart?: unknown;
+  sessionIdleMinutes?: unknown;
+  sessionMaxHours?: unknown;
 }
 
 const FILE_KEYS = new Set<string>([
   'host', 'port', 'databaseUrl', 'publicUrl', 'languages', 'defaultLanguage', 'logLevel', 'mediaDir',
-  'loadDemoOnFirstStart',
+  'loadDemoOnFirstStart', 'sessionIdleMinutes', 'sessionMaxHours',
 ]);
 
 type Env = Record<string, string | undefined>;
@@ -92,6 +105,16 @@ function readPort(source: Source | undefined): number {
   const text = typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw.trim() : '';
   if (!/^\d{1,5}$/.test(text) || Number(text) < 1 || Number(text) > 65535) {
     throw invalid(source.name, 'must be a whole number from 1 to 65535', raw);
+  }
+  return Number(text);
+}
+
+function readWholeNumber(source: Source | undefined, fallback: number, min: number, max: number): number {
+  if (!source) return fallback;
+  const raw = source.value;
+  const text = typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw.trim() : '';
+  if (!/^\d{1,6}$/.test(text) || Number(text) < min || Number(text) > max) {
+    throw invalid(source.name, `must be a whole number from ${min} to ${max}`, raw);
   }
   return Number(text);
 }
@@ -239,16 +262,22 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     throw invalid(defaultSource?.name ?? 'DEFAULT_LANGUAGE', `must be one of the configured languages (${languages.map((l) => l.code).join(', ')})`, defaultLanguage);
   }
   const mediaSource = pick(env, 'MEDIA_DIR', settings, 'mediaDir');
+  const publicUrl = readPublicUrl(pick(env, 'PUBLIC_URL', settings, 'publicUrl'), host, port);
   return {
     host,
     port,
     database,
-    publicUrl: readPublicUrl(pick(env, 'PUBLIC_URL', settings, 'publicUrl'), host, port),
+    publicUrl,
     languages,
     defaultLanguage,
     logLevel: readLogLevel(pick(env, 'LOG_LEVEL', settings, 'logLevel')),
     mediaDir: readPath(mediaSource, mediaDirBeside(database), mediaSource && mediaSource.name !== 'MEDIA_DIR' ? baseDir : cwd),
     loadDemoOnFirstStart: readBoolean(pick(env, 'DISPATCH_DEMO', settings, 'loadDemoOnFirstStart'), true),
+    sessions: {
+      idleMinutes: readWholeNumber(pick(env, 'SESSION_IDLE_MINUTES', settings, 'sessionIdleMinutes'), 240, 1, 7 * 24 * 60),
+      maxHours: readWholeNumber(pick(env, 'SESSION_MAX_HOURS', settings, 'sessionMaxHours'), 12, 1, 24 * 30),
+      secureCookies: publicUrl.startsWith('https:'),
+    },
     configFile: file,
   };
 }

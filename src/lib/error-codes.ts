@@ -25,6 +25,16 @@ export const ERROR_CODES = {
   slug_invalid: { status: 400, description: 'A slug typed by hand is not lower-case Latin letters, digits and single hyphens.' },
   slug_taken: { status: 409, description: 'Another story already uses (or used) this slug in this language.' },
   demo_already_loaded: { status: 409, description: 'The database already holds content, so the demo agency is not loaded over it.' },
+  unauthenticated: { status: 401, description: 'The request needs a newsroom login: no session, or it expired or was revoked.' },
+  forbidden: { status: 403, description: "The logged-in user's role does not allow this action." },
+  csrf_rejected: { status: 403, description: "A state-changing newsroom request without the session's CSRF token, or sent from another site." },
+  login_failed: { status: 401, description: 'The login or the password is wrong (the message never says which).' },
+  login_throttled: { status: 429, description: 'Too many failed logins for this login or address; details and Retry-After say how many seconds to wait.' },
+  account_disabled: { status: 403, description: 'The account is disabled; a chief editor can enable it again.' },
+  password_change_required: { status: 403, description: 'The user logged in with a one-time password and must choose a new one first.' },
+  password_incorrect: { status: 400, description: 'The current password given to confirm a password change is wrong.' },
+  password_too_weak: { status: 400, description: 'A new password is too short, too simple or contains the login; the message says which rule.' },
+  last_chief_editor: { status: 409, description: 'The change would leave the newsroom without an enabled chief editor.' },
   internal_error: { status: 500, description: 'An unexpected failure; it is logged with its cause and the client sees no internals.' },
 } as const satisfies Record<string, { status: number; description: string }>;
 

@@ -26,7 +26,7 @@ describeEachDatabase('newsroom users', ({ database }) => {
     assert.match(password, ONE_TIME_PASSWORD);
     assert.deepEqual(user, {
       id: user.id, login: 'anna', name: 'Anna Kovalenko', email: 'anna@example.org', role: 'editor',
-      mustChangePassword: true, createdAt: CREATED.toISOString(), disabled: false,
+      mustChangePassword: true, createdAt: CREATED.toISOString(), disabled: false, language: null,
     });
     const row = await storedUser(database(), 'anna');
     assert.match(row.password_hash, /^\$argon2id\$v=19\$/);

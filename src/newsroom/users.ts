@@ -1,9 +1,12 @@
 // Newsroom accounts: create one, reset its password, list them. A password set by an
 // administrator or generated here is one-time: its owner must change it at the first login.
+// A reset ends every session of the account, in the same transaction.
 
 import type { Kysely } from 'kysely';
-import type { Schema } from '../db/schema.ts';
+import type { Schema, UserRow } from '../db/schema.ts';
 import { AppError, hasErrorCode } from '../lib/errors.ts';
+import { inTransaction } from '../db/transaction.ts';
+import { endUserSessions } from './sessions/end-sessions.ts';
 import { generatePassword, hashPassword, MIN_PASSWORD_LENGTH } from './passwords.ts';
 import { isRole, ROLES, type Role } from './roles.ts';
 
@@ -16,6 +19,8 @@ export interface UserSummary {
   mustChangePassword: boolean;
   createdAt: string;
   disabled: boolean;
+  /** The newsroom interface language the user chose; null: the browser's. */
+  language: string | null;
 }
 
 function fail(field: string, problem: string): AppError {
@@ -59,7 +64,7 @@ export async function addUser(
       .returning('id')
       .executeTakeFirstOrThrow();
     return {
-      user: { id, login, name, email, role: input.role, mustChangePassword: true, createdAt: at, disabled: false },
+      user: { id, login, name, email, role: input.role, mustChangePassword: true, createdAt: at, disabled: false, language: null },
       password,
     };
   } catch (error) {
@@ -73,19 +78,39 @@ function isUniqueViolation(error: unknown): boolean {
 }
 
 export async function resetPassword(db: Kysely<Schema>, login: string, now: Date = new Date()): Promise<string> {
+  const user = await db.selectFrom('users').select('id').where('login', '=', login).executeTakeFirst();
+  if (!user) throw new AppError('user_not_found', `No user with the login "${login}"`);
+  return resetPasswordOf(db, user.id, now);
+}
+
+/** Gives the user a new one-time password and ends all their sessions; returns the password. */
+export async function resetPasswordOf(db: Kysely<Schema>, userId: number, now: Date = new Date()): Promise<string> {
   const password = generatePassword();
-  const result = await db
-    .updateTable('users')
-    .set({ password_hash: await hashPassword(password), must_change_password: 1, updated_at: now.toISOString() })
-    .where('login', '=', login)
-    .executeTakeFirst();
-  if (Number(result.numUpdatedRows) === 0) throw new AppError('user_not_found', `No user with the login "${login}"`);
+  const passwordHash = await hashPassword(password);
+  await inTransaction(db, async (trx) => {
+    const result = await trx
+      .updateTable('users')
+      .set({ password_hash: passwordHash, must_change_password: 1, updated_at: now.toISOString() })
+      .where('id', '=', userId)
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) === 0) throw new AppError('user_not_found', `No user with the id ${userId}`);
+    await endUserSessions({ db: trx, userId });
+  });
   return password;
 }
 
 export async function listUsers(db: Kysely<Schema>): Promise<UserSummary[]> {
   const rows = await db.selectFrom('users').selectAll().orderBy('login').execute();
-  return rows.map((row) => ({
+  return rows.map(toSummary);
+}
+
+export async function findUserSummary(db: Kysely<Schema>, userId: number): Promise<UserSummary | undefined> {
+  const row = await db.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirst();
+  return row ? toSummary(row) : undefined;
+}
+
+function toSummary(row: UserRow): UserSummary {
+  return {
     id: row.id,
     login: row.login,
     name: row.name,
@@ -94,7 +119,8 @@ export async function listUsers(db: Kysely<Schema>): Promise<UserSummary[]> {
     mustChangePassword: row.must_change_password === 1,
     createdAt: row.created_at,
     disabled: row.disabled_at !== null,
-  }));
+    language: row.language,
+  };
 }
 
 export async function countUsers(db: Kysely<Schema>): Promise<number> {

@@ -6,6 +6,7 @@ export * from './document/index.ts';
 export { slugify, transliterate, isValidSlug } from './slug/index.ts';
 export { STORY_STATUSES, PUBLIC_STATUSES, isStoryStatus, isPublicStatus, isVisibleToReaders, type StoryStatus } from './stories/story-status.ts';
 export type { StoryInput, LanguageVersionInput } from './stories/story-input.ts';
+export { validateLanguageVersion, validInstant, validId, validLanguage } from './stories/story-input.ts';
 export { createStory, addLanguageVersion, type CreatedVersion } from './stories/create-story.ts';
 export { changeSlug } from './stories/change-slug.ts';
 export { findStoryIdBySlug } from './stories/story-slugs.ts';

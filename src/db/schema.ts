@@ -139,6 +139,11 @@ export interface StoryVersionsTable {
   seo_description: string | null;
   created_at: Instant;
   updated_at: Instant;
+  /** The note readers see under a correction; null while never corrected. */
+  correction_note: Generated<string | null>;
+  corrected_at: Generated<Instant | null>;
+  /** The latest revision of the text (story_revisions); 0 while as created. */
+  revision: Generated<number>;
 }
 
 export interface StorySlugsTable {
@@ -185,6 +190,62 @@ export interface AuthorListingsTable {
   story_id: number;
 }
 
+/** A full copy of a language version's text at one save. */
+export interface StoryRevisionsTable {
+  id: Generated<number>;
+  version_id: number;
+  revision: number;
+  headline: string;
+  lede: string;
+  body: string;
+  slug: string;
+  seo_title: string | null;
+  seo_description: string | null;
+  author_user_id: number | null;
+  created_at: Instant;
+}
+
+/** A user's unsaved working copy of a language version (fields as JSON). */
+export interface AutosavesTable {
+  user_id: number;
+  version_id: number;
+  base_revision: number;
+  fields: string;
+  saved_at: Instant;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: Instant;
+  actor_user_id: number | null;
+  actor_role: string;
+  action: string;
+  story_id: number | null;
+  version_id: number | null;
+  language: string | null;
+  from_status: string | null;
+  to_status: string | null;
+  /** JSON object. */
+  details: string;
+}
+
+export interface JobsTable {
+  id: Generated<number>;
+  kind: string;
+  /** JSON. */
+  payload: string;
+  unique_key: string | null;
+  run_at: Instant;
+  attempts: Generated<number>;
+  max_attempts: Generated<number>;
+  last_error: string | null;
+  locked_by: string | null;
+  locked_until: Instant | null;
+  done_at: Instant | null;
+  failed_at: Instant | null;
+  created_at: Instant;
+}
+
 export interface Schema {
   settings: SettingsTable;
   users: UsersTable;
@@ -206,6 +267,10 @@ export interface Schema {
   author_listings: AuthorListingsTable;
   sessions: SessionsTable;
   login_throttle: LoginThrottleTable;
+  story_revisions: StoryRevisionsTable;
+  autosaves: AutosavesTable;
+  audit_log: AuditLogTable;
+  jobs: JobsTable;
 }
 
 export type StoryRow = Selectable<StoriesTable>;

@@ -35,6 +35,11 @@ export const ERROR_CODES = {
   password_incorrect: { status: 400, description: 'The current password given to confirm a password change is wrong.' },
   password_too_weak: { status: 400, description: 'A new password is too short, too simple or contains the login; the message says which rule.' },
   last_chief_editor: { status: 409, description: 'The change would leave the newsroom without an enabled chief editor.' },
+  transition_not_allowed: { status: 409, description: 'The current status of the language version does not allow this workflow step; details name the action and the status.' },
+  not_ready_to_publish: { status: 409, description: 'The version lacks what publication needs (headline, lede, a rubric named in its language, alt text for its images); details list the problems.' },
+  edit_conflict: { status: 409, description: 'Someone saved the text after the revision this save started from; details carry both texts (theirs and yours).' },
+  revision_not_found: { status: 404, description: 'No revision with this number for this language version.' },
+  translation_exists: { status: 409, description: 'The story already has a version in the target language.' },
   internal_error: { status: 500, description: 'An unexpected failure; it is logged with its cause and the client sees no internals.' },
 } as const satisfies Record<string, { status: number; description: string }>;
 

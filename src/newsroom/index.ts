@@ -3,3 +3,4 @@
 export { addUser, resetPassword, listUsers, countUsers, type UserSummary } from './users.ts';
 export { ROLES, isRole, type Role } from './roles.ts';
 export { hashPassword, verifyPassword, generatePassword, MIN_PASSWORD_LENGTH } from './passwords.ts';
+export * from './workflow/index.ts';

@@ -6,6 +6,7 @@ import type { Dialect } from './column-types.ts';
 import { foundation } from './2026-11-23-01-foundation.ts';
 import { site } from './2026-11-23-02-site.ts';
 import { accounts } from './2026-12-01-01-accounts.ts';
+import { workflow } from './2026-12-01-02-workflow.ts';
 import { rubricFeedCover } from './2026-12-01-05-rubric-feed-cover.ts';
 
 export function migrationsFor(dialect: Dialect): Record<string, Migration> {
@@ -13,6 +14,7 @@ export function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '2026-11-23-01-foundation': foundation(dialect),
     '2026-11-23-02-site': site(dialect),
     '2026-12-01-01-accounts': accounts(dialect),
+    '2026-12-01-02-workflow': workflow(dialect),
     '2026-12-01-05-rubric-feed-cover': rubricFeedCover(dialect),
   };
 }

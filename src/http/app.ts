@@ -1,6 +1,7 @@
-// Assembles the HTTP application: logging, metrics, health, the public site, and one error
-// handler that turns an AppError into its status and a safe message, and anything else into a
-// plain 500 logged with its cause.
+// Assembles the HTTP application: logging, metrics, health, the newsroom, the public site, and
+// one error handler that turns an AppError into its status and a safe message, and anything else
+// into a plain 500 logged with its cause. Every route is recorded in `routes` as it is added, so
+// a test can walk all of them.
 
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyReply } from 'fastify';
 import type { Config } from '../lib/config.ts';
@@ -10,6 +11,7 @@ import { isAppError } from '../lib/errors.ts';
 import type { Metrics } from './metrics.ts';
 import { registerHealthRoutes } from './health.ts';
 import { registerSiteRoutes, type SiteHandle } from '../site/index.ts';
+import { registerNewsroom, isNewsroomPage, sendNewsroomErrorPage, type Policy } from '../newsroom/index.ts';
 import type { Clock } from '../lib/clock.ts';
 
 export interface AppDependencies {
@@ -18,6 +20,13 @@ export interface AppDependencies {
   logger: Logger;
   metrics: Metrics;
   clock: Clock;
+  /** The newsroom's policy, with the workflow's transition rule; by default transitions are denied. */
+  policy?: Policy;
+}
+
+export interface RouteRecord {
+  method: string;
+  url: string;
 }
 
 /** Machine clients (the API, health, metrics) get JSON errors; readers get a page in their language. */
@@ -25,7 +34,7 @@ function wantsJson(url: string): boolean {
   return url.startsWith('/api/') || url === '/healthz' || url === '/readyz' || url === '/metrics';
 }
 
-export async function buildApp(deps: AppDependencies): Promise<FastifyInstance & { site: SiteHandle }> {
+export async function buildApp(deps: AppDependencies): Promise<FastifyInstance & { site: SiteHandle; routes: RouteRecord[] }> {
   let site: SiteHandle | undefined;
   const app = Fastify({
     // An address Fastify cannot decode (broken percent-encoding) is the reader's mistake: a 400 page.
@@ -43,6 +52,11 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance &
     return503OnClosing: true,
   });
 
+  const routes: RouteRecord[] = [];
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) routes.push({ method, url: route.url });
+  });
+
   // A callback hook, not an async one: it runs on every request and needs no promise.
   app.addHook('onResponse', (request, reply, done) => {
     const route = request.routeOptions.url ?? 'unmatched';
@@ -54,6 +68,11 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance &
 
   app.setErrorHandler(async (error, request, reply) => {
     const clientStatus = isAppError(error) ? error.status : (error as { statusCode?: number }).statusCode;
+    const retryAfter = isAppError(error) ? error.details?.retryAfterSeconds : undefined;
+    if (typeof retryAfter === 'number') reply.header('retry-after', String(retryAfter));
+    if (isNewsroomPage(request.url) && typeof clientStatus === 'number' && clientStatus >= 400 && clientStatus < 500) {
+      return sendNewsroomErrorPage(request, reply, { status: clientStatus, ...(isAppError(error) ? { code: error.code, message: error.message } : {}) });
+    }
     if (site && !wantsJson(request.url) && typeof clientStatus === 'number' && clientStatus >= 400 && clientStatus < 500) {
       return site.sendError(reply, request.url, clientStatus === 404 ? 404 : 400);
     }
@@ -69,11 +88,12 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance &
   });
 
   registerHealthRoutes(app, deps.database);
+  registerNewsroom(app, { database: deps.database, config: deps.config, clock: deps.clock, policy: deps.policy });
   app.get('/metrics', async (_request, reply) => {
     reply.header('content-type', deps.metrics.registry.contentType).header('cache-control', 'no-store');
     return deps.metrics.registry.metrics();
   });
   const handle = await registerSiteRoutes(app, deps);
   site = handle;
-  return Object.assign(app as FastifyInstance, { site: handle });
+  return Object.assign(app as FastifyInstance, { site: handle, routes });
 }

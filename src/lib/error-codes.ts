@@ -21,7 +21,7 @@ export const ERROR_CODES = {
   language_unknown: { status: 400, description: 'A language code that is not configured.' },
   rubric_not_found: { status: 404, description: 'No rubric with this id or key.' },
   user_exists: { status: 409, description: 'A user with this login already exists.' },
-  user_not_found: { status: 404, description: 'No user with this login.' },
+  user_not_found: { status: 404, description: 'No user with this login or id.' },
   slug_invalid: { status: 400, description: 'A slug typed by hand is not lower-case Latin letters, digits and single hyphens.' },
   slug_taken: { status: 409, description: 'Another story already uses (or used) this slug in this language.' },
   demo_already_loaded: { status: 409, description: 'The database already holds content, so the demo agency is not loaded over it.' },

@@ -7,7 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import { loadConfig, type Config } from '../lib/config.ts';
 import { createLogger } from '../lib/logger.ts';
 import { createMetrics } from '../http/metrics.ts';
-import { buildApp } from '../http/app.ts';
+import { buildApp, type RouteRecord } from '../http/app.ts';
 import type { Database } from '../db/database.ts';
 import type { ContentContext } from '../content/content-context.ts';
 import type { Clock } from '../lib/clock.ts';
@@ -16,11 +16,13 @@ export interface TestApp {
   app: FastifyInstance;
   config: Config;
   context: ContentContext;
+  /** Every route the app registered, as its onRoute hook saw them. */
+  routes: RouteRecord[];
 }
 
-export async function buildTestApp(database: Database, clock: Clock = () => new Date()): Promise<TestApp> {
+export async function buildTestApp(database: Database, clock: Clock = () => new Date(), env: Record<string, string> = {}): Promise<TestApp> {
   const mediaDir = mkdtempSync(path.join(tmpdir(), 'dispatch-media-'));
-  const config: Config = { ...loadConfig({ MEDIA_DIR: mediaDir, PUBLIC_URL: 'https://news.example.by' }, tmpdir()), database: { kind: 'sqlite', file: ':memory:' } };
+  const config: Config = { ...loadConfig({ MEDIA_DIR: mediaDir, PUBLIC_URL: 'https://news.example.by', ...env }, tmpdir()), database: { kind: 'sqlite', file: ':memory:' } };
   const app = await buildApp({ config, database, logger: createLogger('silent'), metrics: createMetrics(), clock });
-  return { app, config, context: { database, languages: config.languages.map((l) => l.code), clock } };
+  return { app, config, routes: app.routes, context: { database, languages: config.languages.map((l) => l.code), clock } };
 }

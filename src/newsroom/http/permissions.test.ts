@@ -1,0 +1,162 @@
+// The permission table: every route under /newsroom and /api/newsroom, called by anonymous, by
+// each role and by a user who must still change a one-time password, with the status each must
+// get. The routes come from the app's onRoute hook, so a route added without a row here fails
+// this test. Every state-changing route is also called without the CSRF token, and must refuse.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { FastifyInstance, InjectOptions } from 'fastify';
+import { describeEachDatabase } from '../../testing/databases.ts';
+import { buildTestApp } from '../../testing/app.ts';
+import { asUser, NEWSROOM_ORIGIN, setCookie, userWithSession, type TestSession } from '../../testing/newsroom.ts';
+import { startSession } from '../sessions/start-session.ts';
+import type { Database } from '../../db/database.ts';
+import { ROLES, type Role } from '../roles.ts';
+
+const WHO = ['anonymous', ...ROLES, 'pending'] as const;
+type Who = (typeof WHO)[number];
+
+/** anonymous, reporter, translator, editor, chief_editor, pending (one-time password not changed yet). */
+type Statuses = [number, number, number, number, number, number];
+
+interface Row {
+  route: string;
+  expect: Statuses;
+  /** The concrete request; `n` makes logins and bodies unique per call. */
+  request?: (ctx: { who: Who; n: number; session: TestSession | undefined; bystanderId: number; app: FastifyInstance }) => Promise<Request> | Request;
+}
+
+/** The request's options, and the password it sets when it succeeds. */
+type Request = Partial<InjectOptions> & { newPassword?: string };
+
+const form = (fields: Record<string, string>) => ({
+  headers: { 'content-type': 'application/x-www-form-urlencoded' },
+  payload: new URLSearchParams(fields).toString(),
+});
+
+const ANON_PAGE = 303; // to the login form
+const TABLE: Row[] = [
+  { route: 'GET /newsroom/login', expect: [200, 303, 303, 303, 303, 303] },
+  {
+    route: 'POST /newsroom/login',
+    expect: [401, 401, 401, 401, 401, 401],
+    request: async ({ n, session, app }) => {
+      if (session) return form({ login: `nobody-${n}`, password: 'not a password', _csrf: session.csrfToken });
+      const page = await app.inject({ method: 'GET', url: '/newsroom/login' });
+      const cookie = setCookie(page, 'dispatch_login_csrf')!.split(';')[0]!;
+      const token = /name="_csrf" value="([^"]+)"/.exec(page.body)![1]!;
+      const body = form({ login: `nobody-${n}`, password: 'not a password', _csrf: token });
+      return { ...body, headers: { ...body.headers, cookie } };
+    },
+  },
+  { route: 'POST /newsroom/logout', expect: [303, 303, 303, 303, 303, 303] },
+  { route: 'GET /newsroom', expect: [ANON_PAGE, 200, 200, 200, 200, 303] },
+  { route: 'GET /newsroom/password', expect: [ANON_PAGE, 200, 200, 200, 200, 200] },
+  {
+    route: 'POST /newsroom/password',
+    expect: [ANON_PAGE, 303, 303, 303, 303, 303],
+    request: ({ session, n }) => {
+      const fresh = `evening tide number ${n}`;
+      return { ...form({ currentPassword: session?.password ?? 'x', newPassword: fresh, repeatPassword: fresh, _csrf: session?.csrfToken ?? '' }), newPassword: fresh };
+    },
+  },
+  { route: 'POST /newsroom/logout-everywhere', expect: [ANON_PAGE, 303, 303, 303, 303, 303] },
+  { route: 'GET /api/newsroom/me', expect: [401, 200, 200, 200, 200, 200] },
+  { route: 'PATCH /api/newsroom/me', expect: [401, 200, 200, 200, 200, 403], request: () => ({ payload: { language: 'ru' } }) },
+  {
+    route: 'POST /api/newsroom/me/password',
+    expect: [401, 200, 200, 200, 200, 200],
+    request: ({ session, n }) => ({ payload: { currentPassword: session?.password ?? 'x', newPassword: `morning fog number ${n}` }, newPassword: `morning fog number ${n}` }),
+  },
+  { route: 'POST /api/newsroom/me/logout-everywhere', expect: [401, 200, 200, 200, 200, 200] },
+  { route: 'GET /api/newsroom/users', expect: [401, 403, 403, 403, 200, 403] },
+  {
+    route: 'POST /api/newsroom/users',
+    expect: [401, 403, 403, 403, 201, 403],
+    request: ({ n }) => ({ payload: { login: `new-${n}`, name: 'New Colleague', role: 'reporter' } }),
+  },
+  { route: 'PATCH /api/newsroom/users/:id', expect: [401, 403, 403, 403, 200, 403], request: () => ({ payload: { name: 'Renamed Bystander' } }) },
+  { route: 'POST /api/newsroom/users/:id/reset-password', expect: [401, 403, 403, 403, 200, 403] },
+];
+
+const isNewsroomRoute = (url: string) => url === '/newsroom' || url.startsWith('/newsroom/') || url.startsWith('/api/newsroom');
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+describeEachDatabase('newsroom permissions', ({ database }) => {
+  let app: FastifyInstance;
+  let registered: string[];
+  const users = new Map<Who, TestSession>();
+  let bystanderId = 0;
+
+  async function freshSession(db: Database, who: Who): Promise<TestSession | undefined> {
+    const user = users.get(who);
+    if (!user) return undefined;
+    // Rows before may have changed the pending user's password: it is one-time again for each call.
+    if (who === 'pending') await db.db.updateTable('users').set({ must_change_password: 1 }).where('id', '=', user.userId).execute();
+    const session = await startSession({ db: db.db, userId: user.userId, userAgent: 'test', ip: '127.0.0.1', now: new Date(), sessions: { maxHours: 12 } });
+    // The password may have been changed by an earlier row; read it back from what we set.
+    return { ...user, cookie: `dispatch_session=${session.token}`, csrfToken: session.csrfToken };
+  }
+
+  test('set up: one user per role, one with a one-time password, and a bystander', async () => {
+    const built = await buildTestApp(database());
+    app = built.app;
+    registered = built.routes.filter((r) => r.method !== 'HEAD' && isNewsroomRoute(r.url)).map((r) => `${r.method} ${r.url}`);
+    for (const role of ROLES) users.set(role, await userWithSession(database(), { login: `as-${role.replace('_', '-')}`, role }));
+    users.set('pending', await userWithSession(database(), { login: 'as-pending', role: 'reporter', mustChangePassword: true }));
+    bystanderId = (await userWithSession(database(), { login: 'bystander', role: 'editor' })).userId;
+  });
+
+  test('the table lists exactly the registered newsroom routes', () => {
+    const listed = TABLE.map((row) => row.route);
+    assert.deepEqual(registered.filter((route) => !listed.includes(route)), [], 'routes without a row in the permission table');
+    assert.deepEqual(listed.filter((route) => !registered.includes(route)), [], 'rows for routes that do not exist');
+    assert.equal(new Set(listed).size, listed.length, 'each route once');
+  });
+
+  let n = 0;
+  for (const row of TABLE) {
+    test(`${row.route}: ${WHO.map((who, i) => `${who} ${row.expect[i]}`).join(', ')}`, async () => {
+      const [method, pattern] = row.route.split(' ') as [InjectOptions['method'] & string, string];
+      for (const [index, who] of WHO.entries()) {
+        n++;
+        const session = await freshSession(database(), who);
+        const { newPassword, ...extra } = (await row.request?.({ who, n, session, bystanderId, app })) ?? {};
+        const url = pattern.replace(':id', String(bystanderId));
+        const headers = { origin: NEWSROOM_ORIGIN, ...(extra.headers as Record<string, string> | undefined) };
+        const response = await asUser(app, session, { method, url, ...extra, headers });
+        assert.equal(response.statusCode, row.expect[index], `${row.route} as ${who}: ${response.body.slice(0, 300)}`);
+        if (newPassword && session && response.statusCode < 400) users.get(who)!.password = newPassword;
+        if (response.statusCode === 401 && url.startsWith('/api/')) assert.equal(response.json().error.code, 'unauthenticated');
+        if (response.statusCode === 403 && url.startsWith('/api/')) {
+          assert.equal(response.json().error.code, who === 'pending' ? 'password_change_required' : 'forbidden');
+        }
+        if (who === 'anonymous' && row.expect[index] === ANON_PAGE && !row.route.includes('logout') && row.route !== 'GET /newsroom/login') {
+          assert.match(response.headers.location as string, /^\/newsroom\/login/);
+        }
+      }
+    });
+  }
+
+  test('every state-changing route refuses a logged-in user without the CSRF token or from another site', async () => {
+    for (const row of TABLE) {
+      const [method, pattern] = row.route.split(' ') as [InjectOptions['method'] & string, string];
+      if (!UNSAFE.has(method)) continue;
+      const url = pattern.replace(':id', String(bystanderId));
+      for (const who of ROLES) {
+        const session = (await freshSession(database(), who))!;
+        const noToken = await app.inject({ method, url, headers: { cookie: session.cookie, 'content-type': 'application/json' }, payload: '{}' });
+        assert.equal(noToken.statusCode, 403, `${row.route} as ${who} without a token`);
+        const crossSite = await app.inject({
+          method, url, payload: '{}',
+          headers: { cookie: session.cookie, 'content-type': 'application/json', 'x-csrf-token': session.csrfToken, origin: 'https://evil.example' },
+        });
+        assert.equal(crossSite.statusCode, 403, `${row.route} as ${who} from another origin`);
+        for (const response of [noToken, crossSite]) {
+          if (url.startsWith('/api/')) assert.equal(response.json().error.code, 'csrf_rejected');
+          else assert.match(response.body, /This form has expired or was sent from another site|Форма устарела или отправлена с другого сайта/);
+        }
+      }
+    }
+  });
+});

@@ -12,7 +12,7 @@ import type { WorkflowContext } from './workflow-context.ts';
 
 export const MAX_CORRECTION_NOTE = 1000;
 
-export function correctVersion(
+export async function correctVersion(
   context: WorkflowContext,
   params: VersionTarget & { note: string; fields?: TextFields; expectedRevision?: number },
 ): Promise<TransitionResult & { revision: number }> {

@@ -9,7 +9,7 @@ import { publishJobKey } from './job-kinds.ts';
 import { assertReadyToPublish } from './publication-check.ts';
 import type { WorkflowContext } from './workflow-context.ts';
 
-export function publishVersion(context: WorkflowContext, params: VersionTarget): Promise<TransitionResult> {
+export async function publishVersion(context: WorkflowContext, params: VersionTarget): Promise<TransitionResult> {
   return applyTransition(context, params, 'publish', async ({ trx, now }, version) => {
     await assertReadyToPublish(trx, version);
     await cancelJob(trx, publishJobKey(version.id));

@@ -9,7 +9,7 @@ import { PUBLISH_VERSION_JOB, publishJobKey, type PublishVersionPayload } from '
 import { assertReadyToPublish } from './publication-check.ts';
 import type { WorkflowContext } from './workflow-context.ts';
 
-export function scheduleVersion(context: WorkflowContext, params: VersionTarget & { at: string }): Promise<TransitionResult> {
+export async function scheduleVersion(context: WorkflowContext, params: VersionTarget & { at: string }): Promise<TransitionResult> {
   const at = validInstant(params.at, 'at');
   if (at === null) throw new AppError('invalid_input', 'at: the time to publish is required', { details: { field: 'at' } });
   return applyTransition(context, params, 'schedule', async ({ trx, now }, version) => {

@@ -6,13 +6,13 @@ import { applyTransition, type TransitionResult, type VersionTarget } from './ap
 import { publishJobKey } from './job-kinds.ts';
 import type { WorkflowContext } from './workflow-context.ts';
 
-export function spikeVersion(context: WorkflowContext, params: VersionTarget): Promise<TransitionResult> {
+export async function spikeVersion(context: WorkflowContext, params: VersionTarget): Promise<TransitionResult> {
   return applyTransition(context, params, 'spike', async ({ trx }, version) => {
     await cancelJob(trx, publishJobKey(version.id));
     return { changes: { published_at: null } };
   });
 }
 
-export function unspikeVersion(context: WorkflowContext, params: VersionTarget): Promise<TransitionResult> {
+export async function unspikeVersion(context: WorkflowContext, params: VersionTarget): Promise<TransitionResult> {
   return applyTransition(context, params, 'unspike');
 }

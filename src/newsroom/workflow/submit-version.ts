@@ -3,6 +3,6 @@
 import { applyTransition, type TransitionResult, type VersionTarget } from './apply-transition.ts';
 import type { WorkflowContext } from './workflow-context.ts';
 
-export function submitVersion(context: WorkflowContext, params: VersionTarget): Promise<TransitionResult> {
+export async function submitVersion(context: WorkflowContext, params: VersionTarget): Promise<TransitionResult> {
   return applyTransition(context, params, 'submit');
 }

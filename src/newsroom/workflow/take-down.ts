@@ -12,16 +12,16 @@ function reasonOf(reason: unknown): string {
   return reason.trim();
 }
 
-export function killVersion(context: WorkflowContext, params: VersionTarget & { reason: string }): Promise<TransitionResult> {
+export async function killVersion(context: WorkflowContext, params: VersionTarget & { reason: string }): Promise<TransitionResult> {
   const reason = reasonOf(params.reason);
   return applyTransition(context, params, 'kill', async () => ({ details: { reason } }));
 }
 
-export function unpublishVersion(context: WorkflowContext, params: VersionTarget): Promise<TransitionResult> {
+export async function unpublishVersion(context: WorkflowContext, params: VersionTarget): Promise<TransitionResult> {
   return applyTransition(context, params, 'unpublish');
 }
 
 /** Back on the site with its first dateline; `corrected` again if it had been corrected. */
-export function republishVersion(context: WorkflowContext, params: VersionTarget): Promise<TransitionResult> {
+export async function republishVersion(context: WorkflowContext, params: VersionTarget): Promise<TransitionResult> {
   return applyTransition(context, params, 'republish', async (_scope, version) => (version.correctionNote !== null ? { status: 'corrected' } : {}));
 }

@@ -11,7 +11,7 @@ import { buildTestApp } from '../../testing/app.ts';
 import { asUser, NEWSROOM_ORIGIN, setCookie, userWithSession, type TestSession } from '../../testing/newsroom.ts';
 import { startSession } from '../sessions/start-session.ts';
 import type { Database } from '../../db/database.ts';
-import { ROLES, type Role } from '../roles.ts';
+import { ROLES } from '../roles.ts';
 
 const WHO = ['anonymous', ...ROLES, 'pending'] as const;
 type Who = (typeof WHO)[number];

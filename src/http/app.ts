@@ -11,7 +11,7 @@ import { isAppError } from '../lib/errors.ts';
 import type { Metrics } from './metrics.ts';
 import { registerHealthRoutes } from './health.ts';
 import { registerSiteRoutes, type SiteHandle } from '../site/index.ts';
-import { registerNewsroom, isNewsroomPage, sendNewsroomErrorPage, type Policy } from '../newsroom/index.ts';
+import { registerNewsroom, registerEditor, isNewsroomPage, sendNewsroomErrorPage, type Policy } from '../newsroom/index.ts';
 import type { Clock } from '../lib/clock.ts';
 
 export interface AppDependencies {
@@ -89,6 +89,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance &
 
   registerHealthRoutes(app, deps.database);
   registerNewsroom(app, { database: deps.database, config: deps.config, clock: deps.clock, policy: deps.policy });
+  registerEditor(app, { database: deps.database, config: deps.config, clock: deps.clock });
   app.get('/metrics', async (_request, reply) => {
     reply.header('content-type', deps.metrics.registry.contentType).header('cache-control', 'no-store');
     return deps.metrics.registry.metrics();

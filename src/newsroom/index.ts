@@ -15,3 +15,4 @@ export { registerNewsroom, isNewsroomPage, sendNewsroomErrorPage } from './http/
 export { isNewsroomApiUrl, isNewsroomUrl } from './http/newsroom-request.ts';
 export { FieldErrors, readObjectBody, readId } from './http/api-input.ts';
 export type { NewsroomDeps } from './http/newsroom-deps.ts';
+export { registerEditor, type EditorDeps } from './editor/register-editor.ts';

@@ -148,6 +148,9 @@ describeEachDatabase('stories API', ({ database }) => {
     assert.equal((await call(editor, 'GET', `/api/newsroom/stories?q=${encodeURIComponent('again')}`)).json().stories.length, 1);
     assert.equal((await call(editor, 'GET', '/api/newsroom/stories?q=nonexistentword')).json().stories.length, 0);
     assert.equal((await call(editor, 'GET', `/api/newsroom/stories?rubric=${rubricId}`)).json().stories.length, 1);
+    const asReporter = await call(reporter, 'GET', '/api/newsroom/stories');
+    assert.equal(asReporter.statusCode, 200, 'a reporter sees the desk');
+    assert.deepEqual(asReporter.json().stories.find((story: { storyId: number }) => story.storyId === storyId).versions[0].actions, [], 'but no buttons for an editor\'s steps');
     const bad = await call(editor, 'GET', '/api/newsroom/stories?status=lost');
     assert.equal(bad.statusCode, 400);
     assert.equal(bad.json().error.details.field, 'status');

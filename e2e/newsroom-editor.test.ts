@@ -189,12 +189,13 @@ const PAYLOADS = [
 
 /** Nothing a payload asked for happened: no flag, no element with an event handler, no injected element. */
 async function assertInert(page: Page, where: string): Promise<void> {
-  const report = await page.evaluate(() => ({
-    flag: (window as unknown as { __xss?: number }).__xss,
-    handlers: [...document.querySelectorAll('*')].flatMap((element) => [...element.attributes].filter((a) => /^on/i.test(a.name)).map((a) => `${element.tagName} ${a.name}`)),
+  // A string, evaluated in the page: the test's own TypeScript has no DOM types.
+  const report = await page.evaluate(`({
+    flag: window.__xss ?? null,
+    handlers: [...document.querySelectorAll('*')].flatMap((element) => [...element.attributes].filter((a) => /^on/i.test(a.name)).map((a) => element.tagName + ' ' + a.name)),
     injected: document.querySelectorAll('img[src="x"], svg[onload], iframe[src^="javascript"], main script, article script:not([type="application/ld+json"])').length,
-  }));
-  assert.deepEqual(report, { flag: undefined, handlers: [], injected: 0 }, where);
+  })`);
+  assert.deepEqual(report, { flag: null, handlers: [], injected: 0 }, where);
 }
 
 test('XSS payloads typed into headline, lede and body stay text in the newsroom and on the site', async () => {

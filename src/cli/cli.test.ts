@@ -10,6 +10,7 @@ import net from 'node:net';
 import BetterSqlite3 from 'better-sqlite3';
 import { runCli, startServer, freePort } from '../testing/cli.ts';
 import { createPostgresTarget } from '../testing/databases.ts';
+import { openDatabase } from '../db/database.ts';
 
 const dirs: string[] = [];
 function tempDir(): string {
@@ -175,8 +176,17 @@ describe('commands', () => {
     assertOneLineFailure(badRole, /role: must be one of reporter, translator, editor, chief_editor/);
     const list = await runCli(['user', 'list'], { env });
     assert.match(list.stdout, /olga\s+editor\s+Ольга Марченко \(one-time password\)/);
+    const database = await openDatabase({ kind: 'sqlite', file: env.DATABASE_URL });
+    const olga = await database.db.selectFrom('users').select('id').where('login', '=', 'olga').executeTakeFirstOrThrow();
+    const at = new Date().toISOString();
+    await database.db.insertInto('sessions').values({ token_hash: 'h', user_id: olga.id, csrf_token: 'c', created_at: at, last_seen_at: at, expires_at: at, user_agent: null, ip: null }).execute();
+    await database.close();
     const reset = await runCli(['user', 'reset-password', 'olga'], { env });
     assert.match(reset.stdout, /New one-time password for olga/);
+    assert.match(reset.stdout, /Every session of olga has ended\./);
+    const reopened = await openDatabase({ kind: 'sqlite', file: env.DATABASE_URL });
+    assert.equal(await reopened.db.selectFrom('sessions').select('id').where('user_id', '=', olga.id).executeTakeFirst(), undefined, 'the reset ended her session');
+    await reopened.close();
     const unknown = await runCli(['user', 'reset-password', 'nobody'], { env });
     assertOneLineFailure(unknown, /No user with the login "nobody"/);
   });

@@ -65,12 +65,13 @@ export function buildProgram(): Command {
       }),
     );
   user.command('reset-password')
-    .description('give an account a new one-time password')
+    .description('give an account a new one-time password and end all its sessions')
     .argument('<login>', 'the account')
     .action((login: string) =>
       withDatabase(async (_config, database) => {
         const password = await resetPassword(database.db, login);
         out(`New one-time password for ${login}, shown only now: ${password}`);
+        out(`Every session of ${login} has ended.`);
       }),
     );
   user.command('list')

@@ -1,5 +1,6 @@
 // `dispatch serve`: checks the address, opens and migrates the database, prepares a first start,
-// and serves HTTP until SIGINT or SIGTERM, then closes cleanly.
+// serves HTTP and runs the job runner (scheduled publishing, embargo ends) until SIGINT or SIGTERM,
+// then stops the runner after its job in hand and closes cleanly.
 
 import { loadConfig } from '../lib/config.ts';
 import { createLogger } from '../lib/logger.ts';
@@ -9,6 +10,11 @@ import { assertCanListen, listen } from '../http/listen.ts';
 import { systemClock } from '../lib/clock.ts';
 import { contentContext, openConfiguredDatabase } from './runtime.ts';
 import { describeFirstStart, isFirstStart, prepareFirstStart } from './first-start.ts';
+import { createJobRunner } from '../jobs/index.ts';
+import { createStoryEvents, workflowJobHandlers, type WorkflowContext } from '../newsroom/index.ts';
+
+/** How often the job runner looks for due jobs when it has nothing to do. */
+const JOB_POLL_INTERVAL_MS = 2_000;
 
 export async function serve(): Promise<void> {
   const config = loadConfig();
@@ -22,8 +28,18 @@ export async function serve(): Promise<void> {
       const result = await prepareFirstStart(context, { loadDemo: config.loadDemoOnFirstStart, mediaDir: config.mediaDir });
       process.stderr.write(describeFirstStart(result, config.publicUrl));
     }
+    const events = createStoryEvents((error, event) => logger.error({ err: error, event }, 'a story-changed listener failed'));
+    const workflow: WorkflowContext = { ...context, events };
+    const runner = createJobRunner({
+      database,
+      clock: systemClock,
+      handlers: workflowJobHandlers(workflow),
+      pollIntervalMs: JOB_POLL_INTERVAL_MS,
+      onError: (error, job) => logger.warn({ err: error, job: { id: job.id, kind: job.kind, attempt: job.attempt } }, 'a job failed'),
+    });
     const app = await buildApp({ config, database, logger, metrics, clock: systemClock });
     await listen(app, config.host, config.port);
+    runner.start();
     logger.info({ url: `http://${config.host}:${config.port}`, database: database.description }, 'Dispatch is serving');
     process.stderr.write(`Dispatch is running at ${config.publicUrl}/ (${database.description})\n`);
     let closing = false;
@@ -31,6 +47,7 @@ export async function serve(): Promise<void> {
       if (closing) return;
       closing = true;
       logger.info({ signal }, 'stopping');
+      await runner.stop();
       await app.close();
       await database.close();
       process.exit(0);

@@ -103,15 +103,20 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
     return count;
   }
 
+  /** One polling pass; a failure to reach the database is reported and the next poll tries again. */
+  function poll(): Promise<number> {
+    return runDueJobs()
+      .catch((error: unknown) => {
+        options.onError?.(error, { id: 0, kind: 'poll', payload: null, attempt: 0, runAt: '' });
+        return 0;
+      })
+      .finally(schedule);
+  }
+
   function schedule(): void {
     if (!running) return;
     timer = setTimeout(() => {
-      pass = runDueJobs()
-        .catch((error: unknown) => {
-          options.onError?.(error, { id: 0, kind: 'claim', payload: null, attempt: 0, runAt: '' });
-          return 0;
-        })
-        .finally(schedule);
+      pass = poll();
     }, pollIntervalMs);
   }
 
@@ -121,7 +126,7 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
     start() {
       if (running) return;
       running = true;
-      pass = runDueJobs().catch(() => 0).finally(schedule);
+      pass = poll();
     },
     async stop() {
       running = false;

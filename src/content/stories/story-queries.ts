@@ -23,6 +23,9 @@ export interface PageVersion {
   rubricName: string | null;
   embargoUntil: Instant | null;
   leadImageId: number | null;
+  /** The note of the latest correction and its time; null while never corrected. */
+  correctionNote: string | null;
+  correctedAt: Instant | null;
 }
 
 export interface VisibleTranslation {
@@ -48,6 +51,7 @@ const selectStoryVersions = compiledQuery((db: Kysely<Schema>, language: string,
     .select([
       'v.story_id', 'v.language', 'v.slug', 'v.status', 'v.version', 'v.published_at', 'v.updated_at',
       'r.key as rubric_key', 'rn.slug as rubric_slug', 'rn.name as rubric_name', 's.embargo_until', 's.lead_image_id',
+      'v.correction_note', 'v.corrected_at',
     ])
     .select((eb) => [
       eb.case().when('v.language', '=', language).then(eb.ref('v.headline')).end().as('headline'),
@@ -87,6 +91,8 @@ export async function findVersionForPage(db: Kysely<Schema>, language: string, s
     rubricName: row.rubric_name,
     embargoUntil: row.embargo_until,
     leadImageId: row.lead_image_id,
+    correctionNote: row.correction_note,
+    correctedAt: row.corrected_at,
   };
   if (row.status === 'killed') return { kind: 'killed', version };
   return isVisibleToReaders(row, row.embargo_until, now) ? { kind: 'visible', version, translations: visibleTranslations(rows, now) } : { kind: 'missing' };

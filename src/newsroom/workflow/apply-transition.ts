@@ -1,8 +1,8 @@
 // The one path every status change of a language version takes: load and lock the version, ask
 // the transition table, apply the change guarded by the status it was read in, stamp the story,
-// write the audit log and, when readers' view may change, refresh listings and announce it.
+// write the audit log, refresh the story's listings and announce the change after the commit.
 
-import { isPublicStatus, validId, validLanguage, type StoryStatus } from '../../content/index.ts';
+import { validId, validLanguage, type StoryStatus } from '../../content/index.ts';
 import { toInstant } from '../../lib/clock.ts';
 import { validActor, type Actor } from './actor.ts';
 import { writeAudit } from './audit-log.ts';
@@ -57,7 +57,7 @@ export async function applyTransition(
     await writeAudit(trx, {
       actor, action, at: now, storyId, versionId: version.id, language, fromStatus: version.status, toStatus: status, details: planned.details,
     });
-    if (isPublicStatus(version.status) || isPublicStatus(status) || status === 'killed') await scope.storyChanged(storyId, [language], action);
+    await scope.storyChanged(storyId, [language], action);
     return { storyId, language, versionId: version.id, fromStatus: version.status, status, version: planned.changes?.version ?? version.version };
   });
 }

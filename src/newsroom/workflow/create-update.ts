@@ -11,7 +11,7 @@ import type { WorkflowContext } from './workflow-context.ts';
 
 export async function createUpdate(context: WorkflowContext, params: VersionTarget & { fields?: TextFields }): Promise<{ storyId: number; followsStoryId: number }> {
   let created = 0;
-  await applyTransition(context, params, 'update', async ({ trx, now }, version) => {
+  await applyTransition(context, params, 'update', async ({ trx, now, storyChanged }, version) => {
     const { slug: _slug, ...fields } = params.fields ?? {};
     const text = mergeText(textOf(version), fields, version.language, context.languages);
     const story = await trx.selectFrom('stories').select(['urgency']).where('id', '=', version.storyId).executeTakeFirstOrThrow();
@@ -38,6 +38,7 @@ export async function createUpdate(context: WorkflowContext, params: VersionTarg
       },
     );
     created = result.id;
+    await storyChanged(result.id, [version.language], 'create_update');
     await writeAudit(trx, { actor: params.actor, action: 'create_update', at: now, storyId: result.id, language: version.language, toStatus: 'draft', details: { followsStoryId: version.storyId } });
     return { details: { updateStoryId: result.id } };
   });

@@ -6,7 +6,7 @@ import { validId, validInstant } from '../../content/index.ts';
 import { AppError } from '../../lib/errors.ts';
 import { toInstant } from '../../lib/clock.ts';
 import { cancelJob, enqueueJob } from '../../jobs/index.ts';
-import { validActor, type Actor } from './actor.ts';
+import { SYSTEM_ACTOR, validActor, type Actor } from './actor.ts';
 import { writeAudit } from './audit-log.ts';
 import { EMBARGO_END_JOB, embargoJobKey, type EmbargoEndPayload } from './job-kinds.ts';
 import { runCommand } from './run-command.ts';
@@ -52,7 +52,7 @@ export async function endEmbargo(context: WorkflowContext, payload: EmbargoEndPa
   await runCommand(context, async (scope) => {
     const story = await scope.trx.selectFrom('stories').select(['id', 'embargo_until']).where('id', '=', payload.storyId).executeTakeFirst();
     if (!story || story.embargo_until !== payload.until) return;
-    await writeAudit(scope.trx, { actor: { system: 'job-runner' }, action: 'embargo_end', at: scope.now, storyId: story.id, details: { until: payload.until } });
+    await writeAudit(scope.trx, { actor: SYSTEM_ACTOR, action: 'embargo_end', at: scope.now, storyId: story.id, details: { until: payload.until } });
     await scope.storyChanged(story.id, await storyLanguages(scope.trx, story.id), 'embargo_end');
   });
 }

@@ -108,7 +108,7 @@ export async function diffRevisions(context: WorkflowContext, params: Target & {
 /** Makes an old revision the current text again, as a new revision; history keeps everything. */
 export async function restoreRevision(context: WorkflowContext, params: Target & { revision: number; expectedRevision: number }): Promise<{ revision: number }> {
   const actor = validActor(params.actor);
-  return runCommand(context, async ({ trx, now }) => {
+  return runCommand(context, async ({ trx, now, storyChanged }) => {
     const version = await loadVersion(trx, context.database.dialect, validId(params.storyId, 'storyId'), validLanguage(params.language, context.languages));
     authorize('restore', actor, { status: version.status, storyCreatedBy: version.storyCreatedBy });
     const old = await readRevision(context, trx, version, params.revision);
@@ -119,6 +119,7 @@ export async function restoreRevision(context: WorkflowContext, params: Target &
       actor, action: 'restore', at: now, storyId: version.storyId, versionId: version.id, language: version.language,
       fromStatus: version.status, toStatus: version.status, details: { restored: old.revision, revision },
     });
+    await storyChanged(version.storyId, [version.language], 'restore');
     return { revision };
   });
 }

@@ -29,7 +29,7 @@ export async function saveVersionText(context: WorkflowContext, params: SaveText
   if (!Number.isSafeInteger(params.expectedRevision) || params.expectedRevision < 0) {
     throw new AppError('invalid_input', 'expectedRevision: must be the revision number the text was opened at', { details: { field: 'expectedRevision' } });
   }
-  return runCommand(context, async ({ trx, now }) => {
+  return runCommand(context, async ({ trx, now, storyChanged }) => {
     const version = await loadVersion(trx, context.database.dialect, storyId, language);
     authorize('edit', actor, { status: version.status, storyCreatedBy: version.storyCreatedBy });
     const text = mergeText(textOf(version), params.fields, language, context.languages);
@@ -41,6 +41,7 @@ export async function saveVersionText(context: WorkflowContext, params: SaveText
       actor, action: 'save', at: now, storyId, versionId: version.id, language, fromStatus: version.status, toStatus: version.status,
       details: { revision, fields: Object.keys(params.fields) },
     });
+    await storyChanged(storyId, [language], 'save');
     return { revision };
   });
 }

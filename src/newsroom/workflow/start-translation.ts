@@ -28,7 +28,7 @@ export async function startTranslation(
   const from = validLanguage(params.fromLanguage, context.languages, 'fromLanguage');
   const to = validLanguage(params.toLanguage, context.languages, 'toLanguage');
   if (from === to) throw new AppError('invalid_input', 'toLanguage: must differ from fromLanguage', { details: { field: 'toLanguage' } });
-  return runCommand(context, async ({ trx, now }) => {
+  return runCommand(context, async ({ trx, now, storyChanged }) => {
     const source = await loadVersion(trx, context.database.dialect, storyId, from);
     authorize('translate', actor, { storyCreatedBy: source.storyCreatedBy });
     const existing = await trx.selectFrom('story_versions').select('status').where('story_id', '=', storyId).where('language', '=', to).executeTakeFirst();
@@ -42,6 +42,7 @@ export async function startTranslation(
     });
     const translation = await loadVersion(trx, context.database.dialect, storyId, to);
     await writeAudit(trx, { actor, action: 'translate', at: now, storyId, versionId: translation.id, language: to, toStatus: 'draft', details: { fromLanguage: from } });
+    await storyChanged(storyId, [to], 'translate');
     const present = (v: typeof source): TextForEditor => ({ ...textOf(v), body: JSON.parse(v.body) as StoryDocument, language: v.language, status: v.status, revision: v.revision });
     return { source: present(source), translation: present(translation) };
   });

@@ -46,7 +46,7 @@ export const WORKFLOW = {
   translate: { from: 'any', to: 'same', who: WRITERS },
   /** Setting or lifting a story's embargo (every language version). */
   embargo: { from: 'any', to: 'same', who: EDITORS, system: [] },
-  /** The desk lists every story in work (a reporter sees the whole desk, edits only their own). */
+  /** Everyone in the newsroom sees the whole desk. */
   readDesk: { from: 'any', to: 'same', who: { reporter: 'any', translator: 'any', ...EDITORS } },
   readAudit: { from: 'any', to: 'same', who: { chief_editor: 'any' } },
 } as const satisfies Record<string, Rule>;

@@ -20,6 +20,7 @@ import { listAuditLog } from './audit-log.ts';
 import { saveVersionText } from './save-version-text.ts';
 import { publishJobKey } from './job-kinds.ts';
 import { SYSTEM_ACTOR } from './actor.ts';
+import { runCommand } from './run-command.ts';
 
 const START = '2026-11-23T08:00:00.000Z';
 
@@ -234,5 +235,20 @@ describeEachDatabase('workflow transitions', ({ database }) => {
     await new Promise((resolve) => setTimeout(resolve, 50));
     stop();
     assert.deepEqual(seen, ['event', 'published']);
+  });
+
+  test('a change announced inside a transaction that then rolls back is never announced', async () => {
+    const storyId = await draftStory(context, people.rubric.id, people.reporter, 'Rolled back');
+    const before = events.length;
+    await assert.rejects(
+      runCommand(context, async ({ trx, storyChanged }) => {
+        await trx.updateTable('story_versions').set({ status: 'published', published_at: START }).where('story_id', '=', storyId).execute();
+        await storyChanged(storyId, ['ru'], 'publish');
+        throw new Error('the disk is full');
+      }),
+      /the disk is full/,
+    );
+    assert.equal(events.length, before);
+    assert.equal((await status(storyId)).status, 'draft');
   });
 });

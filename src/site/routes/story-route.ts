@@ -85,7 +85,9 @@ async function renderStory(site: Site, version: PageVersion, translations: Visib
   const rubricLink = { text: rubricName, href: version.rubricSlug ? rubricPath(lang, version.rubricSlug) : homePath(lang) };
   const lead = version.leadImageId === null ? undefined : images.get(version.leadImageId);
   const published = language.time.dateline(version.publishedAt!, now);
-  const corrected = version.status === 'corrected' ? language.time.dateline(version.updatedAt, now) : undefined;
+  // The stored correction's time and note (on the version row, so no extra query); versions
+  // corrected before notes were stored fall back to their last change and the generic note.
+  const corrected = version.status === 'corrected' ? language.time.dateline(version.correctedAt ?? version.updatedAt, now) : undefined;
   const description = version.lede.length > 300 ? `${version.lede.slice(0, 297)}…` : version.lede;
   const siteName = site.directory.siteName(lang);
   const breadcrumbs = [{ text: strings.home, href: homePath(lang) }, rubricLink];
@@ -130,7 +132,7 @@ async function renderStory(site: Site, version: PageVersion, translations: Visib
     rubric: rubricLink,
     headline: version.headline,
     published,
-    correction: corrected ? { text: strings.correctionNote, time: corrected } : undefined,
+    correction: corrected ? { text: version.correctionNote ?? strings.correctionNote, time: corrected } : undefined,
     lede: version.lede,
     leadImage: lead ? imageView(lead) : undefined,
     bodyHtml: renderDocumentHtml(body, {

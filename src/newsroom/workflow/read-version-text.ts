@@ -1,5 +1,5 @@
 // Query: a language version's current text for the editor, with what the editor shows beside it
-// (status, revision to save against, the story's rubric and embargo, the languages it has), read
+// (status, revision to save against, the story's details and embargo, the languages it has), read
 // with the same right as revisions (`readText`).
 
 import { validId, validLanguage, type StoryDocument } from '../../content/index.ts';
@@ -20,6 +20,11 @@ export interface VersionForEditor extends TextForEditor {
   version: number;
   /** Languages the story has a version in, in configured order. */
   languages: string[];
+  urgency: number;
+  isMain: boolean;
+  tagIds: number[];
+  /** The byline, in order. */
+  authorIds: number[];
 }
 
 export async function readVersionText(context: WorkflowContext, params: { actor: Actor; storyId: number; language: string }): Promise<VersionForEditor> {
@@ -29,6 +34,9 @@ export async function readVersionText(context: WorkflowContext, params: { actor:
   authorize('readText', actor, { status: version.status, storyCreatedBy: version.storyCreatedBy });
   const rows = await db.selectFrom('story_versions').select('language').where('story_id', '=', version.storyId).execute();
   const present = new Set(rows.map((row) => row.language));
+  const story = await db.selectFrom('stories').select(['urgency', 'is_main']).where('id', '=', version.storyId).executeTakeFirstOrThrow();
+  const tags = await db.selectFrom('story_tags').select('tag_id').where('story_id', '=', version.storyId).orderBy('position').execute();
+  const authors = await db.selectFrom('story_authors').select('author_id').where('story_id', '=', version.storyId).orderBy('position').execute();
   return {
     ...textOf(version),
     body: JSON.parse(version.body) as StoryDocument,
@@ -43,5 +51,9 @@ export async function readVersionText(context: WorkflowContext, params: { actor:
     publishedAt: version.publishedAt,
     correctionNote: version.correctionNote,
     languages: context.languages.filter((code) => present.has(code)),
+    urgency: story.urgency,
+    isMain: story.is_main === 1,
+    tagIds: tags.map((row) => row.tag_id),
+    authorIds: authors.map((row) => row.author_id),
   };
 }

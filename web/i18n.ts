@@ -22,6 +22,8 @@ const en = {
   actions: { submit: 'Submit', schedule: 'Schedule', publish: 'Publish', correct: 'Correct', unpublish: 'Unpublish', republish: 'Republish', kill: 'Kill', spike: 'Spike', unspike: 'Restore from spike' } as Record<string, string>,
   languageNames: { ru: 'Russian', en: 'English', be: 'Belarusian' } as Record<string, string>,
   done: 'Done:',
+  details: 'Story details', urgency: 'Urgency', urgencyLevels: ['flash', 'urgent', 'important', 'normal', 'routine'], mainStory: 'Main story (top of the home page)',
+  byline: 'Byline', tags: 'Tags', addTag: 'Add tag', removeTag: 'Remove tag', noSuchTag: 'No tag by that name; choose one of the suggestions.', saveDetails: 'Save details',
 };
 
 type Strings = typeof en;
@@ -47,6 +49,8 @@ const ru: Strings = {
   actions: { submit: 'Отправить на проверку', schedule: 'Запланировать', publish: 'Опубликовать', correct: 'Исправить', unpublish: 'Снять с публикации', republish: 'Вернуть на сайт', kill: 'Отозвать', spike: 'В корзину', unspike: 'Вернуть из корзины' },
   languageNames: { ru: 'русский', en: 'английский', be: 'белорусский' },
   done: 'Готово:',
+  details: 'Свойства материала', urgency: 'Срочность', urgencyLevels: ['молния', 'срочно', 'важно', 'обычно', 'рутинно'], mainStory: 'Главный материал (вверху главной)',
+  byline: 'Авторы', tags: 'Теги', addTag: 'Добавить тег', removeTag: 'Убрать тег', noSuchTag: 'Такого тега нет; выберите из подсказок.', saveDetails: 'Сохранить свойства',
 };
 
 let current: Strings = en;

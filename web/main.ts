@@ -24,7 +24,7 @@ async function show(): Promise<void> {
   root.replaceChildren(h('p', {}, t().loading));
   try {
     const story = /^\/newsroom\/app\/stories\/(\d+)\/([a-z]{2,3})$/.exec(path);
-    if (story) await renderEditor(root, navigate, Number(story[1]), story[2]!);
+    if (story) await renderEditor(root, navigate, Number(story[1]), story[2]!, me.user.language);
     else if (path === '/newsroom/app/stories/new') await renderNewStory(root, navigate, me.user.language);
     else await renderDesk(root, navigate, me.user.language);
   } catch (error) {

@@ -12,9 +12,10 @@ import { askActionInput } from './action-input.ts';
 import { createBodyEditor } from './body-editor.ts';
 import { documentText } from './document-text.ts';
 import { renderHistory } from './history-view.ts';
+import { renderDetails, type StoryDetailsView } from './details-view.ts';
 
 interface TextFields { headline: string; lede: string; body: { type: 'doc'; content: unknown[] }; slug: string; seoTitle: string | null; seoDescription: string | null }
-interface Version extends TextFields {
+interface Version extends TextFields, StoryDetailsView {
   storyId: number; language: string; status: string; revision: number; publicUrl: string; embargoUntil: string | null;
   canEdit: boolean; actions: string[]; autosave: { fields: Partial<TextFields>; baseRevision: number; savedAt: string } | null;
 }
@@ -36,7 +37,7 @@ function sideBySide(title: string, fields: Partial<TextFields>): HTMLElement {
     h('h4', {}, s.body), h('pre', { class: 'compare-body' }, documentText(fields.body)));
 }
 
-export async function renderEditor(root: HTMLElement, navigate: Navigate, storyId: number, language: string): Promise<void> {
+export async function renderEditor(root: HTMLElement, navigate: Navigate, storyId: number, language: string, interfaceLanguage: string): Promise<void> {
   const s = t();
   const base = `/api/newsroom/stories/${storyId}/${language}`;
   const version = await api<Version>('GET', base);
@@ -153,11 +154,11 @@ export async function renderEditor(root: HTMLElement, navigate: Navigate, storyI
     try {
       await api('POST', `${base}/actions/${action}`, input);
       showNotice(`${s.done} ${s.actions[action] ?? action}`);
-      await renderEditor(root, navigate, storyId, language);
+      await renderEditor(root, navigate, storyId, language, interfaceLanguage);
     } catch (error) { showError(error); }
   })() }, s.actions[action] ?? action)));
 
-  const history = renderHistory({ base, currentRevision: () => expectedRevision, onRestored: async () => renderEditor(root, navigate, storyId, language) });
+  const history = renderHistory({ base, currentRevision: () => expectedRevision, onRestored: async () => renderEditor(root, navigate, storyId, language, interfaceLanguage) });
 
   const form = h('form', { class: 'story-form', 'aria-label': s.story },
     headline.row, lede.row, h('div', { class: 'field' }, bodyLabel, body.element),
@@ -176,7 +177,8 @@ export async function renderEditor(root: HTMLElement, navigate: Navigate, storyI
   const main = h('div', { class: source ? 'with-source' : 'single' },
     source ? h('aside', { class: 'source', 'aria-label': s.source, lang: source.language }, sideBySide(`${s.source}: ${s.languageNames[source.language] ?? source.language}`, source)) : '',
     h('div', { class: 'edit-column' }, conflictArea, form));
-  root.replaceChildren(h('p', {}, h('a', { href: '/newsroom/app' }, `← ${s.desk}`)), heading, actions, main, embargoBox, history.element);
+  const details = await renderDetails({ base, language, interfaceLanguage, details: version, canEdit: version.canEdit });
+  root.replaceChildren(h('p', {}, h('a', { href: '/newsroom/app' }, `← ${s.desk}`)), heading, actions, main, details, embargoBox, history.element);
   await history.refresh();
 
   if (version.autosave && version.canEdit) {

@@ -9,10 +9,11 @@ import { requireActor } from '../access/require-actor.ts';
 import {
   autosaveDraft, correctVersion, diffRevisions, findAutosave, findRevision, killVersion, liftEmbargo, listDesk, listRevisions,
   publishVersion, readVersionText, republishVersion, restoreRevision, saveVersionText, scheduleVersion, setEmbargo, spikeVersion,
-  startTranslation, submitVersion, unpublishVersion, unspikeVersion, type Actor, type TransitionResult, type WorkflowContext,
+  startTranslation, submitVersion, unpublishVersion, unspikeVersion, updateStoryDetails, type Actor, type TransitionResult, type WorkflowContext,
 } from '../workflow/index.ts';
 import { isButtonAction, type ButtonAction } from './story-actions.ts';
 import { presentDeskStory, presentVersion } from './story-presenter.ts';
+import { listAuthorsIn, namedAuthors, namedTags, suggestTags } from './taxonomy-queries.ts';
 import {
   optionalText, readBody, readDeskQuery, readId, readLanguageCode, readRevisionNumber, readTextFields, readVersionParams, type VersionParams,
 } from './story-input.ts';
@@ -65,6 +66,17 @@ export function registerStoryApiRoutes(app: FastifyInstance, context: WorkflowCo
     return { rubrics: rubrics.map((rubric) => ({ id: rubric.id, key: rubric.key, names: rubric.names })) };
   });
 
+  app.get<{ Querystring: { q?: string; language?: string } }>('/api/newsroom/tags', enter, async (request) => {
+    const language = readLanguageCode(request.query.language ?? context.languages[0], 'language');
+    const prefix = typeof request.query.q === 'string' ? request.query.q.normalize('NFC').trim().slice(0, 100) : '';
+    return { tags: await suggestTags(context.database.db, { language, prefix, limit: 10 }) };
+  });
+
+  app.get<{ Querystring: { language?: string } }>('/api/newsroom/authors', enter, async (request) => {
+    const language = readLanguageCode(request.query.language ?? context.languages[0], 'language');
+    return { authors: await listAuthorsIn(context.database.db, language) };
+  });
+
   app.get('/api/newsroom/stories', { preHandler: requireActor('story.list') }, async (request) => {
     const filter = readDeskQuery(request.query as Record<string, unknown>);
     const actor = actorOf(request);
@@ -90,7 +102,9 @@ export function registerStoryApiRoutes(app: FastifyInstance, context: WorkflowCo
     const version = await readVersionText(context, target);
     const autosave = await findAutosave(context, target);
     const rubric = (await rubricsById(context)).get(version.rubricId);
-    return presentVersion(target.actor, version, rubric, publicUrl, autosave);
+    const db = context.database.db;
+    const names = { tags: await namedTags(db, version.tagIds, version.language), authors: await namedAuthors(db, version.authorIds, version.language) };
+    return presentVersion(target.actor, version, rubric, publicUrl, autosave, names);
   });
 
   app.put<{ Params: VersionParams }>('/api/newsroom/stories/:storyId/:language', enter, async (request) => {
@@ -103,6 +117,12 @@ export function registerStoryApiRoutes(app: FastifyInstance, context: WorkflowCo
     const body = readBody(request.body, ['baseRevision', 'fields']);
     const baseRevision = readRevisionNumber(body.baseRevision, 'baseRevision');
     return autosaveDraft(context, { actor: actorOf(request), ...readVersionParams(request.params), baseRevision, fields: readTextFields(body.fields) });
+  });
+
+  app.put<{ Params: VersionParams }>('/api/newsroom/stories/:storyId/:language/details', enter, async (request) => {
+    const details = readBody(request.body, ['rubricId', 'urgency', 'isMain', 'tagIds', 'authorIds']);
+    await updateStoryDetails(context, { actor: actorOf(request), ...readVersionParams(request.params), details });
+    return { saved: true };
   });
 
   app.get<{ Params: VersionParams }>('/api/newsroom/stories/:storyId/:language/revisions', enter, async (request) => {

@@ -9,7 +9,7 @@ import type { FastifyInstance } from 'fastify';
 import { describeEachDatabase } from '../../testing/databases.ts';
 import { buildTestApp } from '../../testing/app.ts';
 import { asUser, userWithSession, type TestSession } from '../../testing/newsroom.ts';
-import { createRubric } from '../../content/index.ts';
+import { createAuthor, createRubric, createTag } from '../../content/index.ts';
 import { APP_CSP } from './app-routes.ts';
 
 const body = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Prices rose ' }, { type: 'text', text: 'sharply', marks: [{ type: 'bold' }] }, { type: 'text', text: ' in November.' }] }] };
@@ -114,7 +114,32 @@ describeEachDatabase('stories API', ({ database }) => {
     assert.equal(stale.json().error.code, 'edit_conflict');
   });
 
-  test('another reporter may read but not save someone else\'s story', async () => {
+  test('story details: rubric, urgency, main flag, tags found by autocomplete, byline', async () => {
+    const context = { database: database(), languages: ['ru', 'en', 'be'], clock: () => new Date() };
+    const tag = await createTag(context, { key: 'prices', names: { en: 'Prices', ru: 'Цены' } });
+    await createTag(context, { key: 'politics', names: { en: 'Politics' } });
+    const author = await createAuthor(context, { key: 'anna', names: { en: 'Anna Writer', ru: 'Анна Автор' } });
+    const suggested = (await call(reporter, 'GET', '/api/newsroom/tags?language=en&q=pri')).json().tags;
+    assert.deepEqual(suggested.map((t: { name: string }) => t.name), ['Prices']);
+    assert.deepEqual((await call(reporter, 'GET', '/api/newsroom/tags?language=en&q=%25')).json().tags, [], 'a % is a character, not a wildcard');
+    const authors = (await call(reporter, 'GET', '/api/newsroom/authors?language=ru')).json().authors;
+    assert.ok(authors.some((a: { name: string }) => a.name === 'Анна Автор'));
+    const saved = await call(reporter, 'PUT', `/api/newsroom/stories/${storyId}/en/details`, { urgency: 2, isMain: true, tagIds: [tag.id], authorIds: [author.id], rubricId });
+    assert.equal(saved.statusCode, 200, saved.body);
+    const version = (await call(reporter, 'GET', `/api/newsroom/stories/${storyId}/en`)).json();
+    assert.equal(version.urgency, 2);
+    assert.equal(version.isMain, true);
+    assert.deepEqual(version.tags, [{ id: tag.id, name: 'Prices' }]);
+    assert.deepEqual(version.authors, [{ id: author.id, name: 'Anna Writer' }]);
+    for (const [payload, field] of [[{ urgency: 9 }, 'details.urgency'], [{ tagIds: [tag.id, tag.id] }, 'details.tagIds'], [{ tagIds: [987654] }, 'details.tagIds'], [{ colour: 'red' }, 'colour']] as const) {
+      const bad = await call(reporter, 'PUT', `/api/newsroom/stories/${storyId}/en/details`, payload);
+      assert.equal(bad.statusCode, 400, bad.body);
+      assert.equal(bad.json().error.details.field, field);
+    }
+    assert.equal((await call(otherReporter, 'PUT', `/api/newsroom/stories/${storyId}/en/details`, { urgency: 5 })).statusCode, 403);
+  });
+
+  test('another reporter may not save someone else\'s story', async () => {
     const response = await call(otherReporter, 'PUT', `/api/newsroom/stories/${storyId}/en`, { expectedRevision: 4, fields: { headline: 'Mine now' } });
     assert.equal(response.statusCode, 403);
     assert.equal(response.json().error.code, 'forbidden');

@@ -30,7 +30,10 @@ export function presentDeskStory(actor: Actor, story: DeskStory, rubrics: Readon
   };
 }
 
-export function presentVersion(actor: Actor, version: VersionForEditor, rubric: Rubric | undefined, publicUrl: string, autosave: Autosave | undefined) {
+export function presentVersion(
+  actor: Actor, version: VersionForEditor, rubric: Rubric | undefined, publicUrl: string, autosave: Autosave | undefined,
+  names: { tags: { id: number; name: string }[]; authors: { id: number; name: string }[] },
+) {
   const rubricSlug = rubric?.names[version.language]?.slug ?? null;
   return {
     storyId: version.storyId,
@@ -45,6 +48,10 @@ export function presentVersion(actor: Actor, version: VersionForEditor, rubric: 
     seoTitle: version.seoTitle,
     seoDescription: version.seoDescription,
     rubricId: version.rubricId,
+    urgency: version.urgency,
+    isMain: version.isMain,
+    tags: names.tags,
+    authors: names.authors,
     embargoUntil: version.embargoUntil,
     publishedAt: version.publishedAt,
     correctionNote: version.correctionNote,

@@ -85,10 +85,13 @@ const TABLE: Row[] = [
   { route: 'GET /newsroom/app/assets/:file', expect: [404, 404, 404, 404, 404, 404], request: () => ({ url: '/newsroom/app/assets/none.js' }) },
   { route: 'GET /api/newsroom/rubrics', expect: [401, 200, 200, 200, 200, 403] },
   { route: 'GET /api/newsroom/stories', expect: [401, 200, 200, 200, 200, 403] },
+  { route: 'GET /api/newsroom/tags', expect: [401, 200, 200, 200, 200, 403], request: () => ({ url: '/api/newsroom/tags?language=en&q=e' }) },
+  { route: 'GET /api/newsroom/authors', expect: [401, 200, 200, 200, 200, 403] },
   { route: 'POST /api/newsroom/stories', expect: [401, 404, 403, 404, 404, 403], request: () => ({ payload: { rubricId: 999999, language: 'en', headline: 'H', lede: 'L' } }) },
   ...([
     ['GET /api/newsroom/stories/:storyId/:language', '/api/newsroom/stories/999999/en', undefined],
     ['PUT /api/newsroom/stories/:storyId/:language', '/api/newsroom/stories/999999/en', { expectedRevision: 0, fields: { headline: 'H' } }],
+    ['PUT /api/newsroom/stories/:storyId/:language/details', '/api/newsroom/stories/999999/en/details', { urgency: 3 }],
     ['PUT /api/newsroom/stories/:storyId/:language/autosave', '/api/newsroom/stories/999999/en/autosave', { baseRevision: 0, fields: { headline: 'H' } }],
     ['GET /api/newsroom/stories/:storyId/:language/revisions', '/api/newsroom/stories/999999/en/revisions', undefined],
     ['GET /api/newsroom/stories/:storyId/:language/revisions/:revision', '/api/newsroom/stories/999999/en/revisions/0', undefined],

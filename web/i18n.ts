@@ -23,7 +23,7 @@ const en = {
   languageNames: { ru: 'Russian', en: 'English', be: 'Belarusian' } as Record<string, string>,
   done: 'Done:',
   details: 'Story details', urgency: 'Urgency', urgencyLevels: ['flash', 'urgent', 'important', 'normal', 'routine'], mainStory: 'Main story (top of the home page)',
-  byline: 'Byline', tags: 'Tags', addTag: 'Add tag', removeTag: 'Remove tag', noSuchTag: 'No tag by that name; choose one of the suggestions.', saveDetails: 'Save details',
+  byline: 'Byline', tags: 'Tags', addTag: 'Add tag', removeTag: 'Remove tag', noSuchTag: 'No tag by that name; choose one of the suggestions.', saveDetails: 'Save details', previewSaved: 'the saved text, as readers will see it',
 };
 
 type Strings = typeof en;
@@ -50,7 +50,7 @@ const ru: Strings = {
   languageNames: { ru: 'русский', en: 'английский', be: 'белорусский' },
   done: 'Готово:',
   details: 'Свойства материала', urgency: 'Срочность', urgencyLevels: ['молния', 'срочно', 'важно', 'обычно', 'рутинно'], mainStory: 'Главный материал (вверху главной)',
-  byline: 'Авторы', tags: 'Теги', addTag: 'Добавить тег', removeTag: 'Убрать тег', noSuchTag: 'Такого тега нет; выберите из подсказок.', saveDetails: 'Сохранить свойства',
+  byline: 'Авторы', tags: 'Теги', addTag: 'Добавить тег', removeTag: 'Убрать тег', noSuchTag: 'Такого тега нет; выберите из подсказок.', saveDetails: 'Сохранить свойства', previewSaved: 'сохранённый текст так, как его увидят читатели',
 };
 
 let current: Strings = en;

@@ -38,7 +38,7 @@ document.addEventListener('click', (event) => {
   const link = (event.target as Element | null)?.closest?.('a');
   if (!link || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey) return;
   const url = new URL(link.href, location.href);
-  if (url.origin !== location.origin || !url.pathname.startsWith('/newsroom/app')) return;
+  if (url.origin !== location.origin || !url.pathname.startsWith('/newsroom/app') || url.pathname.startsWith('/newsroom/app/preview/')) return;
   event.preventDefault();
   clearNotice();
   navigate(url.pathname + url.search);

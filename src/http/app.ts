@@ -89,7 +89,10 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance &
 
   registerHealthRoutes(app, deps.database);
   registerNewsroom(app, { database: deps.database, config: deps.config, clock: deps.clock, policy: deps.policy });
-  registerEditor(app, { database: deps.database, config: deps.config, clock: deps.clock });
+  registerEditor(app, {
+    database: deps.database, config: deps.config, clock: deps.clock,
+    renderPreview: (storyId, language) => (site ? site.renderPreview(storyId, language) : Promise.resolve(undefined)),
+  });
   app.get('/metrics', async (_request, reply) => {
     reply.header('content-type', deps.metrics.registry.contentType).header('cache-control', 'no-store');
     return deps.metrics.registry.metrics();

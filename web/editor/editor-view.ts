@@ -173,12 +173,13 @@ export async function renderEditor(root: HTMLElement, navigate: Navigate, storyI
     body.setEditable(false);
   }
 
+  const preview = h('p', {}, h('a', { href: `/newsroom/app/preview/${storyId}/${language}`, target: '_blank', rel: 'noopener' }, `${s.preview} (${s.previewSaved})`));
   const heading = h('h1', {}, `${s.story} ${storyId} · ${s.languageNames[language] ?? language} · ${s.statuses[version.status] ?? version.status}`);
   const main = h('div', { class: source ? 'with-source' : 'single' },
     source ? h('aside', { class: 'source', 'aria-label': s.source, lang: source.language }, sideBySide(`${s.source}: ${s.languageNames[source.language] ?? source.language}`, source)) : '',
     h('div', { class: 'edit-column' }, conflictArea, form));
   const details = await renderDetails({ base, language, interfaceLanguage, details: version, canEdit: version.canEdit });
-  root.replaceChildren(h('p', {}, h('a', { href: '/newsroom/app' }, `← ${s.desk}`)), heading, actions, main, details, embargoBox, history.element);
+  root.replaceChildren(h('p', {}, h('a', { href: '/newsroom/app' }, `← ${s.desk}`)), heading, actions, preview, main, details, embargoBox, history.element);
   await history.refresh();
 
   if (version.autosave && version.canEdit) {

@@ -7,6 +7,7 @@ import type { Database } from '../../db/database.ts';
 import type { Clock } from '../../lib/clock.ts';
 import type { Config } from '../../lib/config.ts';
 import { registerAppRoutes } from './app-routes.ts';
+import { registerPreviewRoute } from './preview-route.ts';
 import { registerStoryApiRoutes } from './story-api-routes.ts';
 
 export interface EditorDeps {
@@ -15,6 +16,8 @@ export interface EditorDeps {
   clock: Clock;
   /** The bus the page cache, search and wire listen on; a private one when none is given. */
   events?: StoryEvents;
+  /** The site's page for a version in any status (the site's own templates), for the preview. */
+  renderPreview(storyId: number, language: string): Promise<string | undefined>;
 }
 
 export function registerEditor(app: FastifyInstance, deps: EditorDeps): void {
@@ -22,4 +25,5 @@ export function registerEditor(app: FastifyInstance, deps: EditorDeps): void {
   const context = { database: deps.database, clock: deps.clock, languages: deps.config.languages.map((language) => language.code), events };
   registerAppRoutes(app);
   registerStoryApiRoutes(app, context, deps.config.publicUrl);
+  registerPreviewRoute(app, context, deps.renderPreview);
 }

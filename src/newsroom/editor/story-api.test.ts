@@ -145,6 +145,18 @@ describeEachDatabase('stories API', ({ database }) => {
     assert.equal(response.json().error.code, 'forbidden');
   });
 
+  test('the preview is the site\'s own page for the saved text, before publication, for those who may read it', async () => {
+    const preview = await call(reporter, 'GET', `/newsroom/app/preview/${storyId}/en`);
+    assert.equal(preview.statusCode, 200, preview.body.slice(0, 300));
+    assert.match(preview.body, /<h1[^>]*>Prices rise again<\/h1>/);
+    assert.match(preview.body, /Prices rose <strong>sharply<\/strong> in November\./);
+    assert.equal(preview.headers['x-robots-tag'], 'noindex, nofollow');
+    assert.equal(preview.headers['content-security-policy'], APP_CSP);
+    const reader = await app.inject({ method: 'GET', url: new URL((await call(reporter, 'GET', `/api/newsroom/stories/${storyId}/en`)).json().publicUrl).pathname });
+    assert.equal(reader.statusCode, 404, 'readers do not see the draft');
+    assert.equal((await call(otherReporter, 'GET', `/newsroom/app/preview/${storyId}/en`)).statusCode, 403);
+  });
+
   test('the reporter submits, may not publish; the editor publishes and readers see the page', async () => {
     assert.equal((await call(reporter, 'POST', `/api/newsroom/stories/${storyId}/en/actions/submit`)).statusCode, 200);
     const refused = await call(reporter, 'POST', `/api/newsroom/stories/${storyId}/en/actions/publish`);

@@ -83,6 +83,7 @@ const TABLE: Row[] = [
   { route: 'GET /newsroom/app', expect: [ANON_PAGE, 200, 200, 200, 200, 303] },
   { route: 'GET /newsroom/app/*', expect: [ANON_PAGE, 200, 200, 200, 200, 303], request: () => ({ url: '/newsroom/app/stories/1/en' }) },
   { route: 'GET /newsroom/app/assets/:file', expect: [404, 404, 404, 404, 404, 404], request: () => ({ url: '/newsroom/app/assets/none.js' }) },
+  { route: 'GET /newsroom/app/preview/:storyId/:language', expect: [ANON_PAGE, 404, 404, 404, 404, 303], request: () => ({ url: '/newsroom/app/preview/999999/en' }) },
   { route: 'GET /api/newsroom/rubrics', expect: [401, 200, 200, 200, 200, 403] },
   { route: 'GET /api/newsroom/stories', expect: [401, 200, 200, 200, 200, 403] },
   { route: 'GET /api/newsroom/tags', expect: [401, 200, 200, 200, 200, 403], request: () => ({ url: '/api/newsroom/tags?language=en&q=e' }) },

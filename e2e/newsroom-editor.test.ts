@@ -15,6 +15,7 @@ import { startServer, freePort, type RunningServer } from '../src/testing/cli.ts
 import { openDatabase, type Database } from '../src/db/database.ts';
 import { userWithSession } from '../src/testing/newsroom.ts';
 import type { Role } from '../src/newsroom/index.ts';
+import { createTag } from '../src/content/index.ts';
 import { launchBrowser } from './browser.ts';
 
 let server: RunningServer;
@@ -207,6 +208,21 @@ test('XSS payloads typed into headline, lede and body stay text in the newsroom 
   assert.equal(await reporter.page.getByLabel('Headline').inputValue(), `XSS ${PAYLOADS[1]}`);
   assert.equal(await reporter.page.getByRole('textbox', { name: 'Body' }).textContent(), `Body ${payload}`);
   await assertInert(reporter.page, 'the editor');
+
+  // Tags are chosen from the newsroom's tags through the autocomplete: one is named with a payload.
+  const tagName = `tag ${PAYLOADS[1]}`;
+  await createTag({ database, languages: ['ru', 'en', 'be'], clock: () => new Date() }, { key: 'xss-tag', names: { en: tagName } });
+  const tagField = reporter.page.getByLabel('Add tag', { exact: true });
+  await tagField.fill(PAYLOADS[0]!);
+  await tagField.fill('tag <img');
+  await reporter.page.locator('#tag-suggestions option').first().waitFor({ state: 'attached' });
+  await tagField.press('Enter');
+  await reporter.page.getByRole('list', { name: 'Tags' }).getByText(tagName).waitFor();
+  await reporter.page.getByRole('button', { name: 'Save details' }).click();
+  await reporter.page.getByText('Done: Save details').waitFor();
+  await reporter.page.reload();
+  await reporter.page.getByRole('list', { name: 'Tags' }).getByText(tagName).waitFor();
+  await assertInert(reporter.page, 'the editor with a tag');
   await reporter.page.getByRole('button', { name: 'Submit' }).click();
   await reporter.page.getByText('Done: Submit').waitFor();
 
@@ -226,6 +242,7 @@ test('XSS payloads typed into headline, lede and body stay text in the newsroom 
   await page.goto(new URL(new URL(publicUrl).pathname, server.url).href);
   await page.getByRole('heading', { level: 1, name: `XSS ${PAYLOADS[1]}` }).waitFor();
   await page.getByText(`Body ${payload}`).waitFor();
+  await page.getByRole('link', { name: tagName }).first().waitFor();
   await assertInert(page, 'the story page');
   await page.goto(`${server.url}/en/`);
   await page.getByRole('link', { name: `XSS ${PAYLOADS[1]}` }).first().waitFor();
@@ -233,4 +250,19 @@ test('XSS payloads typed into headline, lede and body stay text in the newsroom 
   assert.deepEqual(dialogs, []);
   assert.deepEqual([...reporter.errors, ...editor.errors], []);
   await Promise.all([reporter.context.close(), editor.context.close(), reader.close()]);
+});
+
+test('the interface speaks Russian to a Russian-speaking user', async () => {
+  const session = await userWithSession(database, { login: `reporter-ru-${++users}`, role: 'reporter' });
+  const context = await browser.newContext({ locale: 'ru-RU' });
+  await context.addCookies([{ name: 'dispatch_session', value: session.cookie.split('=')[1]!, url: server.url }]);
+  const page = await context.newPage();
+  await page.goto(`${server.url}/newsroom/app`);
+  await page.getByRole('heading', { level: 1, name: 'Лента работы' }).waitFor();
+  assert.equal(await page.locator('html').getAttribute('lang'), 'ru');
+  await page.getByLabel('Поиск по заголовку').waitFor();
+  await page.getByRole('link', { name: 'Новый материал' }).first().click();
+  await page.getByLabel('Заголовок').waitFor();
+  await page.getByLabel('Лид').waitFor();
+  await context.close();
 });

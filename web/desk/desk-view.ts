@@ -55,8 +55,8 @@ export async function renderDesk(root: HTMLElement, navigate: Navigate, interfac
     if (input === undefined) return;
     try {
       await api('POST', `/api/newsroom/stories/${story.storyId}/${version.language}/actions/${action}`, input);
-      showNotice(`${s.done} ${s.actions[action] ?? action}`);
       await renderDesk(root, navigate, interfaceLanguage);
+      showNotice(`${s.done} ${s.actions[action] ?? action}`);
     } catch (error) {
       showError(error);
     }

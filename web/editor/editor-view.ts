@@ -153,8 +153,8 @@ export async function renderEditor(root: HTMLElement, navigate: Navigate, storyI
     if (input === undefined) return;
     try {
       await api('POST', `${base}/actions/${action}`, input);
-      showNotice(`${s.done} ${s.actions[action] ?? action}`);
       await renderEditor(root, navigate, storyId, language, interfaceLanguage);
+      showNotice(`${s.done} ${s.actions[action] ?? action}`);
     } catch (error) { showError(error); }
   })() }, s.actions[action] ?? action)));
 

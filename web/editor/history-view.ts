@@ -28,8 +28,8 @@ export function renderHistory(params: { base: string; currentRevision: () => num
   const restore = async (revision: number) => {
     try {
       await api('POST', `${params.base}/revisions/${revision}/restore`, { expectedRevision: params.currentRevision() });
-      showNotice(`${s.done} ${s.restore} ${revision}`);
       await params.onRestored();
+      showNotice(`${s.done} ${s.restore} ${revision}`);
     } catch (error) { showError(error); }
   };
   return {

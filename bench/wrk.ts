@@ -33,13 +33,23 @@ end
 `;
 }
 
-export function runWrk(options: { url: string; paths?: readonly string[]; seconds: number; connections: number; threads?: number }): Promise<WrkResult> {
+export function runWrk(options: {
+  url: string;
+  paths?: readonly string[];
+  seconds: number;
+  connections: number;
+  threads?: number;
+  /** Sent with every request, e.g. a session cookie. */
+  headers?: Record<string, string>;
+}): Promise<WrkResult> {
   const dir = mkdtempSync(path.join(tmpdir(), 'dispatch-wrk-'));
   const script = path.join(dir, 'script.lua');
   writeFileSync(script, luaScript(options.paths));
   return new Promise((resolve, reject) => {
     const child = spawn('wrk', [
-      `-t${options.threads ?? 1}`, `-c${options.connections}`, `-d${options.seconds}s`, '--timeout', '5s', '-s', script, options.url,
+      `-t${options.threads ?? 1}`, `-c${options.connections}`, `-d${options.seconds}s`, '--timeout', '5s', '-s', script,
+      ...Object.entries(options.headers ?? {}).flatMap(([name, value]) => ['-H', `${name}: ${value}`]),
+      options.url,
     ], { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));

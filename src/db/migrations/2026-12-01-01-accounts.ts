@@ -23,6 +23,8 @@ export function accounts(dialect: Dialect): Migration {
         .addColumn('ip', 'text')
         .execute();
       await db.schema.createIndex('sessions_user').on('sessions').columns(['user_id']).execute();
+      // Ended sessions are swept by their absolute end at each login.
+      await db.schema.createIndex('sessions_expires').on('sessions').columns(['expires_at']).execute();
 
       await db.schema
         .createTable('login_throttle')
@@ -31,6 +33,7 @@ export function accounts(dialect: Dialect): Migration {
         .addColumn('last_failure_at', instant, (c) => c.notNull())
         .addColumn('locked_until', instant)
         .execute();
+      await db.schema.createIndex('login_throttle_last_failure').on('login_throttle').columns(['last_failure_at']).execute();
 
       await db.schema.alterTable('users').addColumn('language', 'text').execute();
     },

@@ -90,6 +90,23 @@ describeEachDatabase('newsroom login', ({ database }) => {
     assert.match(home.body, /<button type="submit">Log out<\/button>/);
   });
 
+  test('a page asked for before login opens after it', async () => {
+    const asked = await app.inject({ method: 'GET', url: '/newsroom/password' });
+    assert.equal(asked.statusCode, 303);
+    assert.equal(asked.headers.location, '/newsroom/login?next=%2Fnewsroom%2Fpassword');
+    const page = await app.inject({ method: 'GET', url: asked.headers.location as string });
+    assert.match(page.body, /<input type="hidden" name="next" value="\/newsroom\/password">/);
+    const cookie = setCookie(page, 'dispatch_login_csrf')!.split(';')[0]!;
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)![1]!;
+    const post = (next: string) => app.inject({
+      method: 'POST', url: '/newsroom/login',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie, origin: NEWSROOM_ORIGIN },
+      payload: new URLSearchParams({ login: 'anna', password: 'anna walks to the river at dawn', _csrf: csrf, next }).toString(),
+    });
+    assert.equal((await post('/newsroom/password')).headers.location, '/newsroom/password');
+    assert.equal((await post('https://evil.example/')).headers.location, '/newsroom', 'never to another site');
+  });
+
   test('without https in PUBLIC_URL the cookie is not Secure', async () => {
     const plain = (await buildTestApp(database(), clock, { PUBLIC_URL: 'http://127.0.0.1:3000' })).app;
     const form = await openLoginForm(plain);
@@ -245,6 +262,9 @@ describeEachDatabase('newsroom login', ({ database }) => {
     assert.equal((await postLogin(app, 'anna', 'anna walks to the river at dawn', { remoteAddress: '10.0.2.2' })).statusCode, 303, 'other addresses are not affected');
     advance(60 * 60 * 1000 + 1);
     assert.equal((await postLogin(app, 'guess-12', 'password', address)).headers['retry-after'], undefined, 'an hour without failures starts afresh');
+    const keys = (await database().db.selectFrom('login_throttle').select('key').execute()).map((row) => row.key);
+    assert.ok(!keys.includes('login:guess-1'), 'quiet keys are forgotten');
+    assert.ok(keys.includes('login:guess-12'));
   });
 
   test('a session ends after the idle limit, and at its absolute end however busy', async () => {
@@ -267,6 +287,11 @@ describeEachDatabase('newsroom login', ({ database }) => {
     advance(60 * 60_000);
     assert.equal((await me(app, busy)).statusCode, 401, 'twelve hours after the login it ends');
     assert.equal(await database().db.selectFrom('sessions').select('id').where('user_id', '=', busy.userId).executeTakeFirst(), undefined);
+
+    const forgotten = await userWithSession(database(), { login: 'taras', role: 'reporter', now });
+    advance(12 * 60 * 60_000);
+    await userWithSession(database(), { login: 'alesia', role: 'reporter', now });
+    assert.equal(await database().db.selectFrom('sessions').select('id').where('user_id', '=', forgotten.userId).executeTakeFirst(), undefined, 'the next login sweeps sessions past their end');
   });
 
   test('logout ends the session and clears the cookie; without its CSRF token it is refused', async () => {

@@ -107,6 +107,9 @@ const TABLE: Row[] = [
 ];
 
 const isNewsroomRoute = (url: string) => url === '/newsroom' || url.startsWith('/newsroom/') || url.startsWith('/api/newsroom');
+const newsroomRoutes = (routes: Array<{ method: string; url: string }>) =>
+  routes.filter((r) => r.method !== 'HEAD' && isNewsroomRoute(r.url)).map((r) => `${r.method} ${r.url}`);
+const withoutRow = (registered: string[]) => registered.filter((route) => !TABLE.some((row) => row.route === route));
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 describeEachDatabase('newsroom permissions', ({ database }) => {
@@ -128,7 +131,7 @@ describeEachDatabase('newsroom permissions', ({ database }) => {
   test('set up: one user per role, one with a one-time password, and a bystander', async () => {
     const built = await buildTestApp(database());
     app = built.app;
-    registered = built.routes.filter((r) => r.method !== 'HEAD' && isNewsroomRoute(r.url)).map((r) => `${r.method} ${r.url}`);
+    registered = newsroomRoutes(built.routes);
     for (const role of ROLES) users.set(role, await userWithSession(database(), { login: `as-${role.replace('_', '-')}`, role }));
     users.set('pending', await userWithSession(database(), { login: 'as-pending', role: 'reporter', mustChangePassword: true }));
     bystanderId = (await userWithSession(database(), { login: 'bystander', role: 'editor' })).userId;
@@ -136,9 +139,18 @@ describeEachDatabase('newsroom permissions', ({ database }) => {
 
   test('the table lists exactly the registered newsroom routes', () => {
     const listed = TABLE.map((row) => row.route);
-    assert.deepEqual(registered.filter((route) => !listed.includes(route)), [], 'routes without a row in the permission table');
+    assert.deepEqual(withoutRow(registered), [], 'routes without a row in the permission table');
     assert.deepEqual(listed.filter((route) => !registered.includes(route)), [], 'rows for routes that do not exist');
     assert.equal(new Set(listed).size, listed.length, 'each route once');
+  });
+
+  test('a route added under /newsroom or /api/newsroom by any domain, without a row, is caught', async () => {
+    const other = await buildTestApp(database());
+    other.app.get('/api/newsroom/stories', async () => ({ stories: [] }));
+    other.app.post('/newsroom/desk', async () => 'ok');
+    other.app.get('/en/not-newsroom/', async () => 'ok');
+    assert.deepEqual(withoutRow(newsroomRoutes(other.routes)), ['GET /api/newsroom/stories', 'POST /newsroom/desk']);
+    await other.app.close();
   });
 
   let n = 0;

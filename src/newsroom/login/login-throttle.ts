@@ -49,6 +49,12 @@ export async function secondsToWait(db: Kysely<Schema>, keys: string[], now: Dat
 export async function recordLoginFailure(db: Kysely<Schema>, keys: Array<{ key: string; rule: ThrottleRule }>, now: Date): Promise<number> {
   const at = now.toISOString();
   const forgetBefore = new Date(now.getTime() - FORGET_AFTER_MS).toISOString();
+  // Keys an hour quiet and no longer waiting are forgotten, so a spray of made-up logins cannot grow the table.
+  await db
+    .deleteFrom('login_throttle')
+    .where('last_failure_at', '<', forgetBefore)
+    .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', at)]))
+    .execute();
   let wait = 0;
   for (const { key, rule } of keys) {
     const { failures } = await db

@@ -1,5 +1,6 @@
 // Command: a new session for a user who just proved who they are. Returns the token for the
-// cookie (shown only here) and the session's CSRF token.
+// cookie (shown only here) and the session's CSRF token. Each login also sweeps the sessions past
+// their absolute end, so sessions nobody comes back to do not pile up.
 
 import type { Kysely } from 'kysely';
 import type { Schema } from '../../db/schema.ts';
@@ -25,6 +26,7 @@ export async function startSession(params: {
   const csrfToken = generateToken();
   const at = params.now.toISOString();
   const expiresAt = new Date(params.now.getTime() + params.sessions.maxHours * 3_600_000).toISOString();
+  await params.db.deleteFrom('sessions').where('expires_at', '<=', at).execute();
   const { id } = await params.db
     .insertInto('sessions')
     .values({

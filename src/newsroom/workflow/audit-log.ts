@@ -5,6 +5,7 @@
 import type { Kysely } from 'kysely';
 import type { Schema } from '../../db/schema.ts';
 import { AppError } from '../../lib/errors.ts';
+import { validId } from '../../content/index.ts';
 import { toInstant } from '../../lib/clock.ts';
 import { actorForAudit, validActor, type Actor } from './actor.ts';
 import { authorize } from './transitions.ts';
@@ -64,8 +65,8 @@ export async function listAuditLog(
   const limit = params.limit ?? 50;
   if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw new AppError('invalid_input', 'limit: must be a whole number from 1 to 500', { details: { field: 'limit' } });
   let query = context.database.db.selectFrom('audit_log').selectAll().orderBy('id', 'desc').limit(limit + 1);
-  if (params.storyId !== undefined) query = query.where('story_id', '=', params.storyId);
-  if (params.before !== undefined) query = query.where('id', '<', params.before);
+  if (params.storyId !== undefined) query = query.where('story_id', '=', validId(params.storyId, 'storyId'));
+  if (params.before !== undefined) query = query.where('id', '<', validId(params.before, 'before'));
   const rows = await query.execute();
   const entries = rows.slice(0, limit).map((row) => ({
     id: row.id,

@@ -150,4 +150,18 @@ describeEachDatabase('revisions and conflicts', ({ database }) => {
     assert.equal(await findAutosave(context, { actor: people.reporter, storyId, language: 'ru' }), undefined, 'cleared by the save');
     assert.equal((await findAutosave(context, { actor: people.editor, storyId, language: 'ru' }))?.fields.headline, 'Версия редактора', 'another user keeps theirs');
   });
+
+  test('two saves from the same revision at once: one is stored, the other is a conflict', async () => {
+    const storyId = await draftStory(context, people.rubric.id, people.reporter, 'Simultaneous');
+    const results = await Promise.allSettled([
+      saveVersionText(context, { actor: people.editor, storyId, language: 'ru', expectedRevision: 0, fields: { lede: 'Текст первого.' } }),
+      saveVersionText(context, { actor: people.chief, storyId, language: 'ru', expectedRevision: 0, fields: { lede: 'Текст второго.' } }),
+    ]);
+    assert.equal(results.filter((r) => r.status === 'fulfilled').length, 1);
+    const refused = results.find((r): r is PromiseRejectedResult => r.status === 'rejected')!;
+    assert.equal((refused.reason as { code: string }).code, 'edit_conflict');
+    const revisions = await listRevisions(context, { actor: people.editor, storyId, language: 'ru' });
+    assert.deepEqual(revisions.map((r) => r.revision), [1, 0]);
+  });
 });
+

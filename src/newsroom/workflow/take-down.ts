@@ -2,6 +2,7 @@
 // reasons; the site answers 410, final), unpublish (withdrawn, may return) and republish.
 
 import { AppError } from '../../lib/errors.ts';
+import { assertReadyToPublish } from './publication-check.ts';
 import { applyTransition, type TransitionResult, type VersionTarget } from './apply-transition.ts';
 import type { WorkflowContext } from './workflow-context.ts';
 
@@ -23,5 +24,9 @@ export async function unpublishVersion(context: WorkflowContext, params: Version
 
 /** Back on the site with its first dateline; `corrected` again if it had been corrected. */
 export async function republishVersion(context: WorkflowContext, params: VersionTarget): Promise<TransitionResult> {
-  return applyTransition(context, params, 'republish', async (_scope, version) => (version.correctionNote !== null ? { status: 'corrected' } : {}));
+  return applyTransition(context, params, 'republish', async ({ trx }, version) => {
+    // Its text may have been edited while it was down.
+    await assertReadyToPublish(trx, version);
+    return version.correctionNote !== null ? { status: 'corrected' } : {};
+  });
 }

@@ -215,6 +215,8 @@ describeEachDatabase('workflow transitions', ({ database }) => {
       ],
       'newest first; the refused attempt left no entry',
     );
+    await rejectsWith(listAuditLog(context, { actor: people.chief, before: -3 }), 'invalid_input', 'before');
+    await rejectsWith(listAuditLog(context, { actor: people.chief, limit: 10_000 }), 'invalid_input', 'limit');
     const firstPage = await listAuditLog(context, { actor: people.chief, limit: 1 });
     assert.equal(firstPage.entries.length, 1);
     const secondPage = await listAuditLog(context, { actor: people.chief, limit: 1, before: firstPage.before! });
@@ -251,4 +253,28 @@ describeEachDatabase('workflow transitions', ({ database }) => {
     assert.equal(events.length, before);
     assert.equal((await status(storyId)).status, 'draft');
   });
+
+  test('a version edited while unpublished passes the publication check again before it returns', async () => {
+    const image = await registerImage(context, { storageKey: `down-${Date.now()}.png`, mimeType: 'image/png', width: 10, height: 10, byteSize: 10, texts: {} });
+    const storyId = await draftStory(context, people.rubric.id, people.reporter, 'Edited while down');
+    await publishVersion(context, { actor: people.editor, storyId, language: 'ru' });
+    await unpublishVersion(context, { actor: people.editor, storyId, language: 'ru' });
+    await saveVersionText(context, { actor: people.editor, storyId, language: 'ru', expectedRevision: 0, fields: { body: { type: 'doc', content: [{ type: 'image', attrs: { imageId: image.id } }] } } });
+    await rejectsWith(republishVersion(context, { actor: people.editor, storyId, language: 'ru' }), 'not_ready_to_publish');
+    assert.equal((await status(storyId)).status, 'unpublished');
+  });
+
+  test('two editors taking the same step at once: one succeeds, the other hears 409', async () => {
+    const storyId = await draftStory(context, people.rubric.id, people.reporter, 'Race to publish');
+    const results = await Promise.allSettled([
+      publishVersion(context, { actor: people.editor, storyId, language: 'ru' }),
+      publishVersion(context, { actor: people.chief, storyId, language: 'ru' }),
+    ]);
+    assert.equal(results.filter((r) => r.status === 'fulfilled').length, 1);
+    const refused = results.find((r): r is PromiseRejectedResult => r.status === 'rejected')!;
+    assert.equal((refused.reason as { code: string }).code, 'transition_not_allowed');
+    const { entries } = await listAuditLog(context, { actor: people.chief, storyId });
+    assert.deepEqual(entries.map((e) => e.action), ['publish']);
+  });
 });
+

@@ -7,7 +7,7 @@ import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { ensureChromium, ensurePostgres, SetupError } from './test-setup.ts';
 
-const ROOTS = ['src', 'scripts', 'bench', 'e2e'];
+const ROOTS = ['src', 'web', 'scripts', 'bench', 'e2e'];
 
 function findTests(dir: string): string[] {
   let entries: string[];

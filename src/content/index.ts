@@ -11,7 +11,7 @@ export { createStory, addLanguageVersion, type CreatedVersion } from './stories/
 export { changeSlug } from './stories/change-slug.ts';
 export { findStoryIdBySlug } from './stories/story-slugs.ts';
 export {
-  findVersionForPage, listVisibleTranslations,
+  findVersionForPage, findVersionForPreview, listVisibleTranslations,
   type PageVersion, type PageLookup, type VisibleTranslation,
 } from './stories/story-queries.ts';
 export { createRubric, listRubrics, type Rubric, type RubricInput } from './rubrics/rubrics.ts';

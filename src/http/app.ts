@@ -11,8 +11,8 @@ import { isAppError } from '../lib/errors.ts';
 import type { Metrics } from './metrics.ts';
 import { registerHealthRoutes } from './health.ts';
 import { registerSiteRoutes, type SiteHandle } from '../site/index.ts';
-import { registerNewsroom, isNewsroomPage, requireActor, sendNewsroomErrorPage, type Policy } from '../newsroom/index.ts';
 import { mediaContextFor, registerMediaApi } from '../media/index.ts';
+import { registerNewsroom, registerEditor, isNewsroomPage, requireActor, sendNewsroomErrorPage, type Policy } from '../newsroom/index.ts';
 import type { Clock } from '../lib/clock.ts';
 
 export interface AppDependencies {
@@ -92,6 +92,10 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance &
   registerNewsroom(app, { database: deps.database, config: deps.config, clock: deps.clock, policy: deps.policy });
   const content = { database: deps.database, languages: deps.config.languages.map((language) => language.code), clock: deps.clock };
   await registerMediaApi(app, { requireActor, media: mediaContextFor(content, deps.config) });
+  registerEditor(app, {
+    database: deps.database, config: deps.config, clock: deps.clock,
+    renderPreview: (storyId, language) => (site ? site.renderPreview(storyId, language) : Promise.resolve(undefined)),
+  });
   app.get('/metrics', async (_request, reply) => {
     reply.header('content-type', deps.metrics.registry.contentType).header('cache-control', 'no-store');
     return deps.metrics.registry.metrics();

@@ -8,7 +8,7 @@ import { registerStylesheet } from './stylesheet.ts';
 import { registerMediaRoute } from './media-route.ts';
 import { registerRootRoute } from './routes/root-route.ts';
 import { registerListingRoutes } from './routes/listing-routes.ts';
-import { registerStoryRoute } from './routes/story-route.ts';
+import { registerStoryRoute, renderStoryPreview } from './routes/story-route.ts';
 import { registerArchiveRoute } from './routes/archive-route.ts';
 import { registerStaticPageRoute } from './routes/static-page-route.ts';
 import { registerRssRoutes } from './routes/rss-route.ts';
@@ -20,6 +20,8 @@ export interface SiteHandle {
   reload(): Promise<void>;
   /** The error page for a request the site could not handle, in the language its address names. */
   sendError(reply: import('fastify').FastifyReply, url: string, status: 400 | 404): Promise<unknown>;
+  /** The newsroom's preview: the story page of a version in any status, or undefined when there is none. */
+  renderPreview(storyId: number, language: string): Promise<string | undefined>;
 }
 
 export async function registerSiteRoutes(app: FastifyInstance, deps: AppDependencies): Promise<SiteHandle> {
@@ -52,5 +54,6 @@ export async function registerSiteRoutes(app: FastifyInstance, deps: AppDependen
   return {
     reload: () => directory.reload(),
     sendError: (reply, url, status) => sendErrorPage(site, reply, languageOf(url), status),
+    renderPreview: (storyId, language) => renderStoryPreview(site, storyId, language),
   };
 }

@@ -98,6 +98,25 @@ export async function findVersionForPage(db: Kysely<Schema>, language: string, s
   return isVisibleToReaders(row, row.embargo_until, now) ? { kind: 'visible', version, translations: visibleTranslations(rows, now) } : { kind: 'missing' };
 }
 
+/**
+ * For the newsroom's preview: the version in any status, as its page would show it (a version not
+ * yet published is dated now), with the translations readers can already see.
+ */
+export async function findVersionForPreview(db: Kysely<Schema>, language: string, storyId: number, now: Date): Promise<{ version: PageVersion; translations: VisibleTranslation[] } | undefined> {
+  const rows = await selectStoryVersions(db, language, storyId);
+  const row = rows.find((candidate) => candidate.language === language);
+  if (!row) return undefined;
+  return {
+    version: {
+      storyId: row.story_id, language: row.language, headline: row.headline ?? '', lede: row.lede ?? '', body: row.body ?? '', slug: row.slug,
+      status: row.status, version: row.version, publishedAt: row.published_at ?? now.toISOString(), updatedAt: row.updated_at,
+      rubricKey: row.rubric_key, rubricSlug: row.rubric_slug, rubricName: row.rubric_name, embargoUntil: row.embargo_until,
+      leadImageId: row.lead_image_id, correctionNote: row.correction_note, correctedAt: row.corrected_at,
+    },
+    translations: visibleTranslations(rows, now),
+  };
+}
+
 /** The story's versions readers can see now, in every language. */
 export async function listVisibleTranslations(db: Kysely<Schema>, storyId: number, now: Date): Promise<VisibleTranslation[]> {
   // No language matches '': no version's text is read.

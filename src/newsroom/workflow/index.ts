@@ -21,6 +21,8 @@ export { listRevisions, findRevision, diffRevisions, restoreRevision, type Revis
 export { diffWords, type DiffPart } from './word-diff.ts';
 export { autosaveDraft, findAutosave, type Autosave } from './autosave.ts';
 export { startTranslation, type TextForEditor } from './start-translation.ts';
+export { readVersionText, type VersionForEditor } from './read-version-text.ts';
+export { updateStoryDetails, type StoryDetails } from './update-story-details.ts';
 export { listDesk, type DeskFilter, type DeskStory, type DeskVersion } from './desk.ts';
 export { workflowJobHandlers } from './job-handlers.ts';
 export { PUBLISH_VERSION_JOB, EMBARGO_END_JOB, publishJobKey, embargoJobKey } from './job-kinds.ts';

@@ -3,7 +3,7 @@
 // readers may not see (draft, embargoed, scheduled) 404.
 
 import type { FastifyInstance } from 'fastify';
-import { findImagesForPage, findStoryIdBySlug, findVersionForPage, listRubricHeadlines, listStoryAuthors, listStoryTags, type PageVersion, renderDocumentHtml, type StoryDocument, type VisibleTranslation } from '../../content/index.ts';
+import { findImagesForPage, findStoryIdBySlug, findVersionForPage, findVersionForPreview, listRubricHeadlines, listStoryAuthors, listStoryTags, type PageVersion, renderDocumentHtml, type StoryDocument, type VisibleTranslation } from '../../content/index.ts';
 import { buildChrome } from '../chrome.ts';
 import { sendErrorPage, sendHtml, type Site } from '../site-deps.ts';
 import { authorPath, homePath, rubricPath, storyPath, tagPath } from '../paths.ts';
@@ -56,6 +56,14 @@ export function registerStoryRoute(app: FastifyInstance, site: Site): void {
     }
     return sendHtml(reply, 200, await renderStory(site, version, found.translations, now));
   });
+}
+
+/** The page a version would have on the site, whatever its status (for the newsroom's preview). */
+export async function renderStoryPreview(site: Site, storyId: number, language: string): Promise<string | undefined> {
+  if (!site.directory.language(language)) return undefined;
+  const now = site.clock();
+  const found = await findVersionForPreview(site.database.db, language, storyId, now);
+  return found ? renderStory(site, found.version, found.translations, now) : undefined;
 }
 
 async function renderStory(site: Site, version: PageVersion, translations: VisibleTranslation[], now: Date): Promise<string> {

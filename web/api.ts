@@ -1,0 +1,45 @@
+// The newsroom API as the app calls it: JSON in and out, the session's CSRF token on every change,
+// and errors as ApiError with the server's stable code (the app branches on the code only).
+
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly details: Record<string, unknown>;
+
+  constructor(status: number, code: string, message: string, details: Record<string, unknown>) {
+    super(message);
+    this.status = status;
+    this.code = code;
+    this.details = details;
+  }
+}
+
+let csrfToken = '';
+
+export function setCsrfToken(token: string): void {
+  csrfToken = token;
+}
+
+export async function api<T = unknown>(method: string, url: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET') headers['x-csrf-token'] = csrfToken;
+  let response: Response;
+  try {
+    response = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin' });
+  } catch {
+    throw new ApiError(0, 'network_error', 'The server cannot be reached', {});
+  }
+  const text = await response.text();
+  const json = text ? (JSON.parse(text) as Record<string, unknown>) : {};
+  if (!response.ok) {
+    const error = (json.error ?? {}) as { code?: string; message?: string; details?: Record<string, unknown> };
+    throw new ApiError(response.status, error.code ?? 'internal_error', error.message ?? response.statusText, error.details ?? {});
+  }
+  return json as T;
+}
+
+export interface Me {
+  user: { id: number; login: string; name: string; role: string; language: 'ru' | 'en' };
+  session: { csrfToken: string };
+}

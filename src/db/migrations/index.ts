@@ -5,10 +5,12 @@ import type { Migration } from 'kysely';
 import type { Dialect } from './column-types.ts';
 import { foundation } from './2026-11-23-01-foundation.ts';
 import { site } from './2026-11-23-02-site.ts';
+import { search } from './2026-12-01-04-search.ts';
 
 export function migrationsFor(dialect: Dialect): Record<string, Migration> {
   return {
     '2026-11-23-01-foundation': foundation(dialect),
     '2026-11-23-02-site': site(dialect),
+    '2026-12-01-04-search': search(dialect),
   };
 }

@@ -9,6 +9,7 @@ import { assertCanListen, listen } from '../http/listen.ts';
 import { systemClock } from '../lib/clock.ts';
 import { contentContext, openConfiguredDatabase } from './runtime.ts';
 import { describeFirstStart, isFirstStart, prepareFirstStart } from './first-start.ts';
+import { indexIfEmpty } from './search-index.ts';
 
 export async function serve(): Promise<void> {
   const config = loadConfig();
@@ -22,6 +23,9 @@ export async function serve(): Promise<void> {
       const result = await prepareFirstStart(context, { loadDemo: config.loadDemoOnFirstStart, mediaDir: config.mediaDir });
       process.stderr.write(describeFirstStart(result, config.publicUrl));
     }
+    // A database from before archive search (or filled by a bulk load) gets its index now.
+    const indexed = await indexIfEmpty(database);
+    if (indexed) logger.info({ stories: indexed.stories, ms: indexed.milliseconds }, 'built the search index');
     const app = await buildApp({ config, database, logger, metrics, clock: systemClock });
     await listen(app, config.host, config.port);
     logger.info({ url: `http://${config.host}:${config.port}`, database: database.description }, 'Dispatch is serving');

@@ -7,3 +7,4 @@ export { replaceSearchDocuments } from './index-store/write-documents.ts';
 export type { SearchDocumentInput } from './index-store/search-document.ts';
 export { normalizeText, wordsOf } from './text/normalize.ts';
 export { stemWord } from './text/stem.ts';
+export { rebuildSearchIndex, isSearchIndexEmpty, type ReindexSource, type ReindexResult } from './reindex.ts';

@@ -9,10 +9,15 @@ export async function liveGeneration(db: Kysely<Schema>): Promise<number | undef
   return row?.generation;
 }
 
-/** Every generation writers must keep current: the live one and any being built. */
-export async function writableGenerations(db: Kysely<Schema>): Promise<number[]> {
-  const rows = await db.selectFrom('search_generations').select('generation').orderBy('generation').execute();
-  return rows.map((row) => row.generation);
+/**
+ * Every generation writers must keep current: the live one and any being built. On PostgreSQL
+ * the rows are read FOR SHARE: a reindex batch locks its generation FOR UPDATE, so a command and
+ * a batch touching the same story never interleave (SQLite serializes writers by itself).
+ */
+export async function writableGenerations(db: Kysely<Schema>, dialect: 'sqlite' | 'postgres'): Promise<number[]> {
+  let query = db.selectFrom('search_generations').select('generation').orderBy('generation');
+  if (dialect === 'postgres') query = query.forShare();
+  return (await query.execute()).map((row) => row.generation);
 }
 
 /** The name of the FTS5 table of one generation and year (integers only, so safe to splice). */

@@ -67,22 +67,52 @@ async function deleteStoryRows(db: Kysely<Schema>, dialect: SearchDialect, gener
   await db.deleteFrom('search_documents').where('generation', '=', generation).where('story_id', '=', storyId).execute();
 }
 
+/** Rows per multi-row insert: under SQLite's limit of 32,766 bound values. */
+const ROWS_PER_INSERT = 500;
+
+function chunks<T>(list: readonly T[], size: number): T[][] {
+  const result: T[][] = [];
+  for (let start = 0; start < list.length; start += size) result.push(list.slice(start, start + size));
+  return result;
+}
+
 /** Writes planned documents (none of them in the generation yet) into one generation. */
 export async function insertDocuments(db: Kysely<Schema>, dialect: SearchDialect, generation: number, documents: readonly PlannedDocument[]): Promise<void> {
   if (documents.length === 0) return;
   const keys = assignKeys(documents, await takenKeys(db, generation, documents));
+  const keyed = documents.map((document, i) => ({ document, key: keys[i]! }));
   if (dialect === 'sqlite') {
     await ensureFtsTables(db, generation, documents.map((d) => d.year));
-    await db.insertInto('search_documents').values(documents.map((d, i) => documentRow(generation, d, keys[i]!))).execute();
-    for (const [i, d] of documents.entries()) {
-      await sql`insert into ${sql.table(ftsTableName(generation, d.year))} (rowid, headline, body, facets) values (${keys[i]!}, ${d.headlineTerms.join(' ')}, ${d.bodyTerms.join(' ')}, ${d.facets})`.execute(db);
+    for (const chunk of chunks(keyed, ROWS_PER_INSERT)) {
+      await db.insertInto('search_documents').values(chunk.map(({ document, key }) => documentRow(generation, document, key))).execute();
+    }
+    const byYear = new Map<number, typeof keyed>();
+    for (const entry of keyed) {
+      let list = byYear.get(entry.document.year);
+      if (!list) byYear.set(entry.document.year, (list = []));
+      list.push(entry);
+    }
+    for (const [year, entries] of byYear) {
+      for (const chunk of chunks(entries, ROWS_PER_INSERT)) {
+        const values = chunk.map(({ document: d, key }) => sql`(${key}, ${d.headlineTerms.join(' ')}, ${d.bodyTerms.join(' ')}, ${d.facets})`);
+        await sql`insert into ${sql.table(ftsTableName(generation, year))} (rowid, headline, body, facets) values ${sql.join(values)}`.execute(db);
+      }
     }
     return;
   }
-  await db
-    .insertInto('search_documents')
-    .values(documents.map((d, i) => ({ ...documentRow(generation, d, keys[i]!), terms: sql<string>`${tsvectorLiteral(d)}::tsvector` })))
-    .execute();
+  for (const chunk of chunks(keyed, ROWS_PER_INSERT)) {
+    await db
+      .insertInto('search_documents')
+      .values(chunk.map(({ document, key }) => ({ ...documentRow(generation, document, key), terms: sql<string>`${tsvectorLiteral(document)}::tsvector` })))
+      .execute();
+  }
+}
+
+/** Removes the rows of these stories from one generation (a reindex batch starts with it). */
+export async function deleteStoriesFrom(db: Kysely<Schema>, dialect: SearchDialect, generation: number, storyIds: readonly number[]): Promise<void> {
+  if (storyIds.length === 0) return;
+  const present = await db.selectFrom('search_documents').select('story_id').distinct().where('generation', '=', generation).where('story_id', 'in', [...storyIds]).execute();
+  for (const { story_id } of present) await deleteStoryRows(db, dialect, generation, story_id);
 }
 
 /**
@@ -92,7 +122,7 @@ export async function insertDocuments(db: Kysely<Schema>, dialect: SearchDialect
 export async function replaceSearchDocuments(trx: Kysely<Schema>, storyId: number, documents: readonly SearchDocumentInput[]): Promise<void> {
   const dialect = dialectOf(trx);
   const planned = documents.map(planDocument);
-  for (const generation of await writableGenerations(trx)) {
+  for (const generation of await writableGenerations(trx, dialect)) {
     await deleteStoryRows(trx, dialect, generation, storyId);
     await insertDocuments(trx, dialect, generation, planned);
   }

@@ -4,33 +4,21 @@
 // у and и, so they are kept; і (U+0456) stays distinct from и. Index and query both go through
 // wordsOf, so whatever is folded is folded the same way on both sides.
 
-const KEPT = new Set(['й', 'ў']);
 const APOSTROPHES = /(?<=[\p{L}\p{N}])['’ʼ`](?=[\p{L}\p{N}])/gu;
 const WORD = /[\p{L}\p{N}]+/gu;
+// After NFD every accent is a combining mark. The breve of й (и + U+0306) and ў (у + U+0306)
+// is kept, so NFC puts those letters back together; ё loses its diaeresis and becomes е.
+const MARKS = /(?<![иу])\u0306|(?!\u0306)\p{M}/gu;
+const NEEDS_FOLDING = /[^\u0000-\u007f\u00a0-\u00bf\u0400-\u0450\u0452-\u045d\u045f-\u04ff\u2000-\u206f]|ё/;
 /** Longer "words" are noise (hashes, base64), and an upper bound keeps hostile input cheap. */
 export const MAX_WORD_LENGTH = 64;
 
-const folded = new Map<string, string>();
-
-function foldChar(char: string): string {
-  let result = folded.get(char);
-  if (result !== undefined) return result;
-  if (KEPT.has(char)) result = char;
-  else if (char === 'ё') result = 'е';
-  else result = char.normalize('NFD').replace(/\p{M}+/gu, '');
-  if (folded.size < 10000) folded.set(char, result);
-  return result;
-}
-
 /** Folds case, ё, accents and compatibility forms; keeps й, ў and і. */
 export function normalizeText(text: string): string {
-  const lower = text.normalize('NFKC').toLowerCase();
-  let out = '';
-  for (const char of lower) {
-    const code = char.codePointAt(0)!;
-    out += code < 0x80 ? char : foldChar(char);
-  }
-  return out.replace(APOSTROPHES, '');
+  let lower = text.normalize('NFKC').toLowerCase();
+  // Plain ASCII and Cyrillic without accents (most news text) need no decomposition.
+  if (NEEDS_FOLDING.test(lower)) lower = lower.normalize('NFD').replace(MARKS, '').normalize('NFC');
+  return lower.includes("'") || lower.includes('’') || lower.includes('ʼ') || lower.includes('`') ? lower.replace(APOSTROPHES, '') : lower;
 }
 
 export interface Word {

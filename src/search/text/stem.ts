@@ -16,19 +16,8 @@ const CACHE_LIMIT = 200_000;
 
 type Stemmer = (word: string) => string;
 
-const caches = new Map<Stemmer, Map<string, string>>();
-
-function cached(stemmer: Stemmer, word: string): string {
-  let cache = caches.get(stemmer);
-  if (!cache) caches.set(stemmer, (cache = new Map()));
-  let stem = cache.get(word);
-  if (stem === undefined) {
-    stem = stemmer(word) || word;
-    if (cache.size >= CACHE_LIMIT) cache.clear();
-    cache.set(word, stem);
-  }
-  return stem;
-}
+/** Stems by language and word; cleared when full (news vocabulary repeats, hostile input does not grow it). */
+const caches = new Map<string, Map<string, string>>();
 
 function stemmerFor(word: string, language: string): Stemmer | undefined {
   if (DIGITS.test(word)) return undefined;
@@ -39,8 +28,16 @@ function stemmerFor(word: string, language: string): Stemmer | undefined {
 
 /** The stem of a normalized word in a version of this language. */
 export function stemWord(word: string, language: string): string {
-  const stemmer = stemmerFor(word, language);
-  return stemmer ? cached(stemmer, word) : word;
+  let cache = caches.get(language);
+  if (!cache) caches.set(language, (cache = new Map()));
+  let stem = cache.get(word);
+  if (stem === undefined) {
+    const stemmer = stemmerFor(word, language);
+    stem = stemmer ? stemmer(word) || word : word;
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(word, stem);
+  }
+  return stem;
 }
 
 /**

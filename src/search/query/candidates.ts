@@ -1,10 +1,11 @@
 // The ranking both databases share and the plan of one retrieval. A result's score is
 // relevance × freshness: relevance is 1 + r/(r+1) for the engine's raw relevance r (BM25 on
-// SQLite, ts_rank on PostgreSQL), so it lies in [1, 2); freshness is 1/(1 + age/90 days). Since
+// SQLite, ts_rank on PostgreSQL), so it lies in [1, 2); freshness is 1/(1 + age/30 days): the
+// best match of a month ago ties a weak one of today, as a news archive wants. Since
 // relevance never reaches 2, no story older than a moment can score above 2 × its freshness:
-// that bound lets SQLite stop at the first year table that cannot enter the top N.
+// that bound lets SQLite stop at the first year (or window of time) that cannot enter the top N.
 
-export const FRESHNESS_DAYS = 90;
+export const FRESHNESS_DAYS = 30;
 export const RELEVANCE_CEILING = 2;
 
 export interface Candidate {

@@ -1,7 +1,10 @@
-// Retrieval on SQLite: FTS5, one table per year, newest year first. Each year's best `limit`
+// Retrieval on SQLite: FTS5, one table per year, newest year first, and inside a year windows
+// of time that double in length (3 days, 6, 12, ...) from the newest. Each window's best `limit`
 // come from FTS5 with BM25 (headline terms weigh 4, body 1, the facet column nothing) blended
-// with freshness in the same statement; the loop stops before a year whose newest possible story
-// cannot beat the current last place (see candidates.ts). FTS5's BM25 counts every match of a
+// with freshness in the same statement; the loop stops before a window whose newest possible
+// story cannot beat the current last place (see candidates.ts). A window is a rowid range, which
+// FTS5 seeks to, so BM25's per-row work (reading each row's length) is paid only for the rows
+// of the windows read. FTS5's BM25 counts every match of a
 // term in the table it reads, which is why one huge table is slow for common words and yearly
 // tables are not (../../shared/design/limits.md). Reads run on the read-only connection.
 
@@ -13,6 +16,7 @@ import { keyOfTime, KEY_SLOTS, timeOfKey } from '../index-store/search-document.
 import { byScore, FRESHNESS_DAYS, RELEVANCE_CEILING, type Candidate, type Retrieval, type RetrievalPlan } from './candidates.ts';
 
 const FRESHNESS_KEYS = FRESHNESS_DAYS * 86_400_000 * KEY_SLOTS;
+const FIRST_WINDOW_KEYS = 3 * 86_400_000 * KEY_SLOTS;
 
 async function read<Row>(database: Database, text: string, parameters: unknown[]): Promise<Row[]> {
   const direct = directReaderFor(database.db);
@@ -33,16 +37,20 @@ export async function retrieveSqlite(database: Database, plan: RetrievalPlan, ma
   let best: Candidate[] = [];
   let isComplete = true;
   for (const year of years) {
-    const newestKey = Math.min(plan.highKey, keyOfTime(Date.UTC(year + 1, 0, 1)) - 1);
-    const ageKeys = Math.max(0, plan.nowKey - newestKey);
-    const ceiling = RELEVANCE_CEILING / (1 + ageKeys / FRESHNESS_KEYS);
-    if (best.length >= plan.limit && best[plan.limit - 1]!.score >= ceiling) {
-      isComplete = false;
-      break;
+    const sql = yearSql(ftsTableName(plan.generation, year));
+    const yearLow = Math.max(plan.lowKey, keyOfTime(Date.UTC(year, 0, 1)));
+    let high = Math.min(plan.highKey, keyOfTime(Date.UTC(year + 1, 0, 1)) - 1);
+    let span = FIRST_WINDOW_KEYS;
+    while (high >= yearLow) {
+      const ceiling = RELEVANCE_CEILING / (1 + Math.max(0, plan.nowKey - high) / FRESHNESS_KEYS);
+      if (best.length >= plan.limit && best[plan.limit - 1]!.score >= ceiling) return { candidates: best, isComplete: false };
+      const low = Math.max(yearLow, high - span + 1);
+      const rows = await read<Candidate>(database, sql, [plan.nowKey, match, low, high, plan.limit]);
+      if (rows.length >= plan.limit) isComplete = false;
+      if (rows.length > 0) best = [...best, ...rows].sort(byScore).slice(0, plan.limit);
+      high = low - 1;
+      span *= 2;
     }
-    const rows = await read<Candidate>(database, yearSql(ftsTableName(plan.generation, year)), [plan.nowKey, match, plan.lowKey, plan.highKey, plan.limit]);
-    if (rows.length >= plan.limit) isComplete = false;
-    best = [...best, ...rows].sort(byScore).slice(0, plan.limit);
   }
   return { candidates: best, isComplete };
 }

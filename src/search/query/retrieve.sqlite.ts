@@ -1,22 +1,20 @@
-// Retrieval on SQLite: FTS5, one table per year, newest year first, and inside a year windows
-// of time that double in length (3 days, 6, 12, ...) from the newest. Each window's best `limit`
-// come from FTS5 with BM25 (headline terms weigh 4, body 1, the facet column nothing) blended
-// with freshness in the same statement; the loop stops before a window whose newest possible
-// story cannot beat the current last place (see candidates.ts). A window is a rowid range, which
-// FTS5 seeks to, so BM25's per-row work (reading each row's length) is paid only for the rows
-// of the windows read. FTS5's BM25 counts every match of a
-// term in the table it reads, which is why one huge table is slow for common words and yearly
-// tables are not (../../shared/design/limits.md). Reads run on the read-only connection.
+// Retrieval on SQLite: FTS5, one table per year, newest year first. Inside a year FTS5 hands the
+// matches newest first (rowid order, no sorting) with their BM25 (headline terms weigh 4, body 1,
+// the facet column nothing); each is scored with freshness here, and the read stops at the first
+// row whose best possible score cannot beat the current last place (see candidates.ts). So BM25's
+// per-row work (reading each row's length) is paid only for the rows read, and its per-query
+// work (counting each term's matches, for its IDF) once per year table. FTS5's BM25 counts every
+// match of a term in the table it reads, which is why one huge table is slow for common words and
+// yearly tables are not (../../shared/design/limits.md). Reads run on the read-only connection.
 
 import { CompiledQuery } from 'kysely';
 import type { Database } from '../../db/database.ts';
-import { directReaderFor } from '../../db/direct-reads.ts';
+import { directIteratorFor, directReaderFor } from '../../db/direct-reads.ts';
 import { ftsTableName } from '../index-store/generations.ts';
 import { keyOfTime, KEY_SLOTS, timeOfKey } from '../index-store/search-document.ts';
 import { byScore, FRESHNESS_DAYS, RELEVANCE_CEILING, type Candidate, type Retrieval, type RetrievalPlan } from './candidates.ts';
 
 const FRESHNESS_KEYS = FRESHNESS_DAYS * 86_400_000 * KEY_SLOTS;
-const FIRST_WINDOW_KEYS = 3 * 86_400_000 * KEY_SLOTS;
 
 async function read<Row>(database: Database, text: string, parameters: unknown[]): Promise<Row[]> {
   const direct = directReaderFor(database.db);
@@ -24,33 +22,48 @@ async function read<Row>(database: Database, text: string, parameters: unknown[]
   return (await database.db.executeQuery<Row>(CompiledQuery.raw(text, parameters))).rows as Row[];
 }
 
-function yearSql(table: string): string {
-  return `select key, (1.0 + b / (b + 1.0)) / (1.0 + abs(? - key) / ${FRESHNESS_KEYS}.0) as score
-    from (select rowid as key, -bm25(${table}, 4.0, 1.0, 0.0) as b from ${table} where ${table} match ? and rowid between ? and ?)
-    order by score desc, key desc limit ?`;
-}
+type Row = { key: number; b: number };
+
+const yearSql = (table: string) =>
+  `select rowid as key, -bm25(${table}, 4.0, 1.0, 0.0) as b from ${table} where ${table} match ? and rowid between ? and ? order by rowid desc`;
+
+const ceilingAt = (plan: RetrievalPlan, key: number) => RELEVANCE_CEILING / (1 + Math.max(0, plan.nowKey - key) / FRESHNESS_KEYS);
 
 export async function retrieveSqlite(database: Database, plan: RetrievalPlan, match: string): Promise<Retrieval> {
   const lowYear = new Date(timeOfKey(Math.max(plan.lowKey, 0))).getUTCFullYear();
-  const highYear = new Date(timeOfKey(plan.highKey)).getUTCFullYear();
+  const highYear = new Date(timeOfKey(Math.min(plan.highKey, keyOfTime(Date.UTC(9999, 0, 1))))).getUTCFullYear();
   const years = (await read<{ year: number }>(database, 'select year from search_years where generation = ? and year between ? and ? order by year desc', [plan.generation, lowYear, highYear])).map((r) => r.year);
   let best: Candidate[] = [];
+  /** The score a candidate must beat to enter the top `limit` (0 until there are that many). */
+  let bar = 0;
   let isComplete = true;
+  const settle = () => {
+    best.sort(byScore);
+    if (best.length > plan.limit) best.length = plan.limit;
+    bar = best.length >= plan.limit ? best[plan.limit - 1]!.score : 0;
+  };
   for (const year of years) {
+    const high = Math.min(plan.highKey, keyOfTime(Date.UTC(year + 1, 0, 1)) - 1);
+    const low = Math.max(plan.lowKey, keyOfTime(Date.UTC(year, 0, 1)));
+    if (bar > 0 && high <= plan.nowKey && ceilingAt(plan, high) <= bar) return { candidates: best, isComplete: false };
+    // Rows newest first. The iterator is made and drained with no await in between: the cached
+    // statement is busy while it runs, and another request must not find it so. Without a
+    // read-only connection (an in-memory database) the rows come all at once.
     const sql = yearSql(ftsTableName(plan.generation, year));
-    const yearLow = Math.max(plan.lowKey, keyOfTime(Date.UTC(year, 0, 1)));
-    let high = Math.min(plan.highKey, keyOfTime(Date.UTC(year + 1, 0, 1)) - 1);
-    let span = FIRST_WINDOW_KEYS;
-    while (high >= yearLow) {
-      const ceiling = RELEVANCE_CEILING / (1 + Math.max(0, plan.nowKey - high) / FRESHNESS_KEYS);
-      if (best.length >= plan.limit && best[plan.limit - 1]!.score >= ceiling) return { candidates: best, isComplete: false };
-      const low = Math.max(yearLow, high - span + 1);
-      const rows = await read<Candidate>(database, sql, [plan.nowKey, match, low, high, plan.limit]);
-      if (rows.length >= plan.limit) isComplete = false;
-      if (rows.length > 0) best = [...best, ...rows].sort(byScore).slice(0, plan.limit);
-      high = low - 1;
-      span *= 2;
+    const iterate = directIteratorFor(database.db);
+    const rows: Iterable<Row> = iterate ? (iterate(sql, [match, low, high]) as IterableIterator<Row>) : await read<Row>(database, sql, [match, low, high]);
+    for (const row of rows) {
+      if (bar > 0 && row.key <= plan.nowKey && ceilingAt(plan, row.key) <= bar) {
+        // Rows come newest first: none after this one can enter the top.
+        (rows as { return?: () => unknown }).return?.();
+        return { candidates: (settle(), best), isComplete: false };
+      }
+      const score = (1 + row.b / (row.b + 1)) / (1 + Math.abs(plan.nowKey - row.key) / FRESHNESS_KEYS);
+      if (bar > 0 && score <= bar) continue;
+      best.push({ key: row.key, score });
+      if (best.length >= plan.limit * 2) settle();
     }
+    settle();
   }
   return { candidates: best, isComplete };
 }

@@ -29,7 +29,33 @@ const yearSql = (table: string) =>
 
 const ceilingAt = (plan: RetrievalPlan, key: number) => RELEVANCE_CEILING / (1 + Math.max(0, plan.nowKey - key) / FRESHNESS_KEYS);
 
-export async function retrieveSqlite(database: Database, plan: RetrievalPlan, match: string): Promise<Retrieval> {
+/** What every row must be; rubric and tag are conditions in the match (they are selective). */
+export interface SqliteFilters {
+  language: string;
+  isPublicOnly: boolean;
+  statuses: readonly string[] | undefined;
+}
+
+const ROW_SQL = 'select language, is_public, status from search_documents where generation = ? and key = ?';
+
+export async function retrieveSqlite(database: Database, plan: RetrievalPlan, match: string, filters: SqliteFilters): Promise<Retrieval> {
+  // Language, visibility and status hold for most rows, so they are checked per row read rather
+  // than in the match: a term in the match costs its whole posting list for BM25's IDF.
+  const readRow = directReaderFor(database.db);
+  const statuses = filters.statuses ? new Set(filters.statuses) : undefined;
+  const accepts = async (key: number): Promise<boolean> => {
+    const rows = (readRow ? readRow(ROW_SQL, [plan.generation, key]) : await read(database, ROW_SQL, [plan.generation, key])) as Array<{ language: string; is_public: number; status: string }>;
+    const row = rows[0];
+    if (!row || row.language !== filters.language) return false;
+    if (filters.isPublicOnly && row.is_public !== 1) return false;
+    return statuses === undefined || statuses.has(row.status);
+  };
+  const acceptsNow = readRow ? (key: number) => {
+    const row = (readRow(ROW_SQL, [plan.generation, key]) as Array<{ language: string; is_public: number; status: string }>)[0];
+    if (!row || row.language !== filters.language) return false;
+    if (filters.isPublicOnly && row.is_public !== 1) return false;
+    return statuses === undefined || statuses.has(row.status);
+  } : undefined;
   const lowYear = new Date(timeOfKey(Math.max(plan.lowKey, 0))).getUTCFullYear();
   const highYear = new Date(timeOfKey(Math.min(plan.highKey, keyOfTime(Date.UTC(9999, 0, 1))))).getUTCFullYear();
   const years = (await read<{ year: number }>(database, 'select year from search_years where generation = ? and year between ? and ? order by year desc', [plan.generation, lowYear, highYear])).map((r) => r.year);
@@ -60,6 +86,7 @@ export async function retrieveSqlite(database: Database, plan: RetrievalPlan, ma
       }
       const score = (1 + row.b / (row.b + 1)) / (1 + Math.abs(plan.nowKey - row.key) / FRESHNESS_KEYS);
       if (bar > 0 && score <= bar) continue;
+      if (acceptsNow ? !acceptsNow(row.key) : !(await accepts(row.key))) continue;
       best.push({ key: row.key, score });
       if (best.length >= plan.limit * 2) settle();
     }

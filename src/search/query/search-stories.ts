@@ -154,12 +154,12 @@ export async function searchStories(context: SearchContext, options: SearchOptio
   // 4. Retrieve: headline matches first, then the rest.
   const retrieve = (inHeadline: boolean): Promise<Retrieval> => {
     if (context.database.dialect === 'sqlite') {
-      const facets = [`facets : "l${options.language}"`];
-      if (options.audience === 'public') facets.push('facets : "xpub"');
-      if (statuses) facets.push(`facets : (${statuses.length > 0 ? statuses.map((s) => `"s${s.replaceAll('"', '')}"`).join(' OR ') : '"s"'})`);
+      const facets: string[] = [];
       if (rubricId !== undefined) facets.push(`facets : "r${rubricId}"`);
       if (tagId !== undefined) facets.push(`facets : "t${tagId}"`);
-      return retrieveSqlite(context.database, plan, toFts5(parsed, inHeadline ? 'headline' : 'headline body', facets));
+      return retrieveSqlite(context.database, plan, toFts5(parsed, inHeadline ? 'headline' : 'headline body', facets), {
+        language: options.language, isPublicOnly: options.audience === 'public', statuses,
+      });
     }
     return retrievePostgres(context.database, plan, toTsquery(parsed, inHeadline ? 'A' : ''), {
       language: options.language, isPublicOnly: options.audience === 'public', statuses, rubricId, tagId,

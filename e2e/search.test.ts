@@ -33,7 +33,8 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
         postgres = await createPostgresTarget();
         if (postgres.target.kind === 'postgres') url = `${postgres.target.url}?schema=${postgres.target.schema}`;
       }
-      server = await startServer({ env: { DATABASE_URL: url, MEDIA_DIR: path.join(dir, 'media') }, port: await freePort() });
+      // A first start loads the demo agency; on a busy machine PostgreSQL takes its time.
+      server = await startServer({ env: { DATABASE_URL: url, MEDIA_DIR: path.join(dir, 'media') }, port: await freePort(), timeoutMs: 180_000 });
     });
 
     after(async () => {

@@ -4,7 +4,6 @@
 // matches first, then all matches, each best-first by relevance × freshness → read the page's
 // stories → highlight.
 
-import { CompiledQuery } from 'kysely';
 import type { Database } from '../../db/database.ts';
 import type { Instant } from '../../db/schema.ts';
 import { AppError } from '../../lib/errors.ts';
@@ -106,14 +105,13 @@ interface DetailRow {
 
 async function readDetails(database: Database, generation: number, keys: number[]): Promise<Map<number, DetailRow>> {
   if (keys.length === 0) return new Map();
-  const query = database.db
+  const rows = await database.db
     .selectFrom('search_documents as d')
     .innerJoin('story_versions as v', 'v.id', 'd.version_id')
     .select(['d.key', 'd.story_id', 'd.version_id', 'd.language', 'd.rubric_id', 'v.status', 'd.is_public', 'v.published_at', 'v.headline', 'v.lede', 'v.body', 'v.slug'])
     .where('d.generation', '=', generation)
     .where('d.key', 'in', keys)
-    .compile();
-  const rows = (await database.db.executeQuery<DetailRow>(CompiledQuery.raw(query.sql, [...query.parameters]))).rows;
+    .execute();
   return new Map(rows.map((row) => [Number(row.key), row]));
 }
 

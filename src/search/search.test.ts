@@ -147,6 +147,17 @@ describeEachDatabase('archive search', ({ database }) => {
     assert.equal((await search({ query: 'x'.repeat(10000) })).truncated, true);
   });
 
+  test('a headline match beats a fresher mention in the text, but not for ever', async () => {
+    const story = async (headline: string, body: string, days: number) =>
+      (await createStory(context(), { rubricId: society, versions: [version('ru', headline, body, ago(days))] })).id;
+    const inHeadline = await story('Металлурги отчитались о рекорде', 'Итоги полугодия.', 10);
+    const mentioned = await story('Новости промышленности', 'Металлурги и энергетики подвели итоги.', 1);
+    const oldHeadline = await story('Металлурги открыли музей', 'Экспозиция о заводе.', 400);
+    const page = await search({ query: 'металлурги' });
+    assert.deepEqual(page.results.map((r) => r.storyId), [inHeadline, mentioned, oldHeadline]);
+    assert.deepEqual(page.results.map((r) => r.isHeadlineMatch), [true, false, true]);
+  });
+
   test('bad options are invalid_input', async () => {
     await rejectsWith(search({ query: 'a', page: MAX_PAGE + 1 }), 'invalid_input');
     await rejectsWith(search({ query: 'a', page: 0 }), 'invalid_input');

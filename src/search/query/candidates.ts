@@ -7,6 +7,12 @@
 
 export const FRESHNESS_DAYS = 30;
 export const RELEVANCE_CEILING = 2;
+/**
+ * A story with every query word in its headline scores this many times more: headline matches
+ * come first among stories of about the same time (a headline match of two months ago still
+ * beats a passing mention of today), without a ten-year-old headline burying this week's news.
+ */
+export const HEADLINE_BOOST = 3;
 
 export interface Candidate {
   key: number;

@@ -27,7 +27,7 @@ type Row = { key: number; b: number };
 const yearSql = (table: string) =>
   `select rowid as key, -bm25(${table}, 4.0, 1.0, 0.0) as b from ${table} where ${table} match ? and rowid between ? and ? order by rowid desc`;
 
-const ceilingAt = (plan: RetrievalPlan, key: number) => RELEVANCE_CEILING / (1 + Math.max(0, plan.nowKey - key) / FRESHNESS_KEYS);
+const ceilingAt = (plan: RetrievalPlan, key: number, multiplier: number) => (multiplier * RELEVANCE_CEILING) / (1 + Math.max(0, plan.nowKey - key) / FRESHNESS_KEYS);
 
 /** What every row must be; rubric and tag are conditions in the match (they are selective). */
 export interface SqliteFilters {
@@ -38,7 +38,12 @@ export interface SqliteFilters {
 
 const ROW_SQL = 'select language, is_public, status from search_documents where generation = ? and key = ?';
 
-export async function retrieveSqlite(database: Database, plan: RetrievalPlan, match: string, filters: SqliteFilters): Promise<Retrieval> {
+/**
+ * `multiplier` scales every score (the headline pass); rows that cannot beat `minBar` (the last
+ * place of an earlier pass) are not wanted, so the read stops where none can.
+ */
+export async function retrieveSqlite(database: Database, plan: RetrievalPlan, match: string, filters: SqliteFilters, scoring: { multiplier: number; minBar: number } = { multiplier: 1, minBar: 0 }): Promise<Retrieval> {
+  const { multiplier, minBar } = scoring;
   // Language, visibility and status hold for most rows, so they are checked per row read rather
   // than in the match: a term in the match costs its whole posting list for BM25's IDF.
   const readRow = directReaderFor(database.db);
@@ -61,17 +66,17 @@ export async function retrieveSqlite(database: Database, plan: RetrievalPlan, ma
   const years = (await read<{ year: number }>(database, 'select year from search_years where generation = ? and year between ? and ? order by year desc', [plan.generation, lowYear, highYear])).map((r) => r.year);
   let best: Candidate[] = [];
   /** The score a candidate must beat to enter the top `limit` (0 until there are that many). */
-  let bar = 0;
+  let bar = minBar;
   let isComplete = true;
   const settle = () => {
     best.sort(byScore);
     if (best.length > plan.limit) best.length = plan.limit;
-    bar = best.length >= plan.limit ? best[plan.limit - 1]!.score : 0;
+    bar = Math.max(minBar, best.length >= plan.limit ? best[plan.limit - 1]!.score : 0);
   };
   for (const year of years) {
     const high = Math.min(plan.highKey, keyOfTime(Date.UTC(year + 1, 0, 1)) - 1);
     const low = Math.max(plan.lowKey, keyOfTime(Date.UTC(year, 0, 1)));
-    if (bar > 0 && high <= plan.nowKey && ceilingAt(plan, high) <= bar) return { candidates: best, isComplete: false };
+    if (bar > 0 && high <= plan.nowKey && ceilingAt(plan, high, multiplier) <= bar) return { candidates: best, isComplete: false };
     // Rows newest first. The iterator is made and drained with no await in between: the cached
     // statement is busy while it runs, and another request must not find it so. Without a
     // read-only connection (an in-memory database) the rows come all at once.
@@ -79,12 +84,12 @@ export async function retrieveSqlite(database: Database, plan: RetrievalPlan, ma
     const iterate = directIteratorFor(database.db);
     const rows: Iterable<Row> = iterate ? (iterate(sql, [match, low, high]) as IterableIterator<Row>) : await read<Row>(database, sql, [match, low, high]);
     for (const row of rows) {
-      if (bar > 0 && row.key <= plan.nowKey && ceilingAt(plan, row.key) <= bar) {
+      if (bar > 0 && row.key <= plan.nowKey && ceilingAt(plan, row.key, multiplier) <= bar) {
         // Rows come newest first: none after this one can enter the top.
         (rows as { return?: () => unknown }).return?.();
         return { candidates: (settle(), best), isComplete: false };
       }
-      const score = (1 + row.b / (row.b + 1)) / (1 + Math.abs(plan.nowKey - row.key) / FRESHNESS_KEYS);
+      const score = (multiplier * (1 + row.b / (row.b + 1))) / (1 + Math.abs(plan.nowKey - row.key) / FRESHNESS_KEYS);
       if (bar > 0 && score <= bar) continue;
       if (acceptsNow ? !acceptsNow(row.key) : !(await accepts(row.key))) continue;
       best.push({ key: row.key, score });

@@ -1,8 +1,8 @@
 // searchStories: the one entry point of archive search, for the site (audience 'public': only
 // what readers may see now) and the newsroom (audience 'newsroom': the statuses the caller may
-// see). The pipeline: parse the query → plan the key range (visibility, dates, page) → headline
-// matches first, then all matches, each best-first by relevance × freshness → read the page's
-// stories → highlight.
+// see). The pipeline: parse the query → plan the key range (visibility, dates, page) → all
+// matches best-first by relevance × freshness, headline matches counting three times → read the
+// page's stories → highlight.
 
 import type { Database } from '../../db/database.ts';
 import type { Instant } from '../../db/schema.ts';
@@ -10,7 +10,7 @@ import { AppError } from '../../lib/errors.ts';
 import { liveGeneration } from '../index-store/generations.ts';
 import { keyOfTime, lastKeyOf } from '../index-store/search-document.ts';
 import { highlightAll, snippetOf, documentText, type Highlight } from '../snippet.ts';
-import { byScore, type Candidate, type Retrieval, type RetrievalPlan } from './candidates.ts';
+import { byScore, HEADLINE_BOOST, type Candidate, type Retrieval, type RetrievalPlan } from './candidates.ts';
 import { toFts5, toTsquery } from './compile-query.ts';
 import { highlightTermsOf, parseQuery, type ParsedQuery, type QueryProblem } from './parse-query.ts';
 import { retrieveSqlite } from './retrieve.sqlite.ts';
@@ -54,7 +54,7 @@ export interface SearchResult {
   headlineHtml: string;
   /** A piece of the lede and body around the first match, escaped, matches in <mark>. */
   snippetHtml: string;
-  /** Whether every query word is in the headline (such results come first). */
+  /** Whether every query word is in the headline (such results count HEADLINE_BOOST times). */
   isHeadlineMatch: boolean;
 }
 
@@ -149,35 +149,32 @@ export async function searchStories(context: SearchContext, options: SearchOptio
   const plan: RetrievalPlan = { generation, lowKey, highKey, nowKey: keyOfTime(nowMs), limit: Math.max(offset + PAGE_SIZE + 1, MIN_RANKED) };
   if (lowKey > highKey) return emptyPage(page, parsed);
 
-  // 4. Retrieve: headline matches first, then the rest.
-  const retrieve = (inHeadline: boolean): Promise<Retrieval> => {
-    if (context.database.dialect === 'sqlite') {
-      const facets: string[] = [];
-      if (rubricId !== undefined) facets.push(`facets : "r${rubricId}"`);
-      if (tagId !== undefined) facets.push(`facets : "t${tagId}"`);
-      return retrieveSqlite(context.database, plan, toFts5(parsed, inHeadline ? 'headline' : 'headline body', facets), {
-        language: options.language, isPublicOnly: options.audience === 'public', statuses,
-      });
-    }
-    return retrievePostgres(context.database, plan, toTsquery(parsed, inHeadline ? 'A' : ''), {
-      language: options.language, isPublicOnly: options.audience === 'public', statuses, rubricId, tagId,
-    });
-  };
-  const headline = await retrieve(true);
-  let ranked: Candidate[] = headline.candidates;
-  let isExact = headline.isComplete;
-  if (headline.isComplete) {
-    const all = await retrieve(false);
-    const inHeadline = new Set(ranked.map((c) => c.key));
-    ranked = [...ranked, ...all.candidates.filter((c) => !inHeadline.has(c.key)).sort(byScore)].slice(0, plan.limit);
-    isExact = all.isComplete;
+  // 4. Retrieve: all matches by relevance × freshness, then the headline matches, whose score
+  //    counts HEADLINE_BOOST times; the second pass stops where no headline match can enter.
+  const filters = { language: options.language, isPublicOnly: options.audience === 'public', statuses };
+  let all: Retrieval;
+  let headline: Retrieval;
+  if (context.database.dialect === 'sqlite') {
+    const facets: string[] = [];
+    if (rubricId !== undefined) facets.push(`facets : "r${rubricId}"`);
+    if (tagId !== undefined) facets.push(`facets : "t${tagId}"`);
+    all = await retrieveSqlite(context.database, plan, toFts5(parsed, 'headline body', facets), filters);
+    const bar = all.candidates.length >= plan.limit ? all.candidates[plan.limit - 1]!.score : 0;
+    headline = await retrieveSqlite(context.database, plan, toFts5(parsed, 'headline', facets), filters, { multiplier: HEADLINE_BOOST, minBar: bar });
+  } else {
+    ({ all, headline } = await retrievePostgres(context.database, plan, toTsquery(parsed), toTsquery(parsed, 'A'), HEADLINE_BOOST, { ...filters, rubricId, tagId }));
   }
+  const best = new Map<number, number>();
+  for (const c of [...all.candidates, ...headline.candidates]) best.set(c.key, Math.max(best.get(c.key) ?? 0, c.score));
+  const ranked: Candidate[] = [...best].map(([key, score]) => ({ key, score })).sort(byScore).slice(0, plan.limit);
+  const isExact = all.isComplete;
 
   // 5. Read the page's stories and highlight them.
   const pageKeys = ranked.slice(offset, offset + PAGE_SIZE).map((c) => c.key);
   const details = await readDetails(context.database, generation, pageKeys);
   const terms = highlightTermsOf(parsed);
   const headlineKeys = new Set(headline.candidates.map((c) => c.key));
+
   const results: SearchResult[] = [];
   for (const key of pageKeys) {
     const row = details.get(key);

@@ -24,7 +24,8 @@ function isMatch(word: string, highlight: Highlight): boolean {
 
 function markRange(text: string, words: ReturnType<typeof locateWords>, from: number, to: number, highlight: Highlight): string {
   let html = '';
-  let cursor = words[from]?.start ?? 0;
+  // From the first word on, the text before it (an opening quote) is kept.
+  let cursor = from === 0 ? 0 : words[from]?.start ?? 0;
   const end = to >= words.length ? text.length : words[to]!.start;
   for (let i = from; i < Math.min(to, words.length); i++) {
     const word = words[i]!;

@@ -48,24 +48,14 @@ export async function retrieveSqlite(database: Database, plan: RetrievalPlan, ma
   // than in the match: a term in the match costs its whole posting list for BM25's IDF.
   const readRow = directReaderFor(database.db);
   const statuses = filters.statuses ? new Set(filters.statuses) : undefined;
-  const accepts = async (key: number): Promise<boolean> => {
-    const rows = (readRow ? readRow(ROW_SQL, [plan.generation, key]) : await read(database, ROW_SQL, [plan.generation, key])) as Array<{ language: string; is_public: number; status: string }>;
-    const row = rows[0];
-    if (!row || row.language !== filters.language) return false;
-    if (filters.isPublicOnly && row.is_public !== 1) return false;
-    return statuses === undefined || statuses.has(row.status);
-  };
-  const acceptsNow = readRow ? (key: number) => {
-    const row = (readRow(ROW_SQL, [plan.generation, key]) as Array<{ language: string; is_public: number; status: string }>)[0];
-    if (!row || row.language !== filters.language) return false;
-    if (filters.isPublicOnly && row.is_public !== 1) return false;
-    return statuses === undefined || statuses.has(row.status);
-  } : undefined;
+  type Facts = { language: string; is_public: number; status: string } | undefined;
+  const passes = (row: Facts) =>
+    row !== undefined && row.language === filters.language && (!filters.isPublicOnly || row.is_public === 1) && (statuses === undefined || statuses.has(row.status));
   const lowYear = new Date(timeOfKey(Math.max(plan.lowKey, 0))).getUTCFullYear();
   const highYear = new Date(timeOfKey(Math.min(plan.highKey, keyOfTime(Date.UTC(9999, 0, 1))))).getUTCFullYear();
   const years = (await read<{ year: number }>(database, 'select year from search_years where generation = ? and year between ? and ? order by year desc', [plan.generation, lowYear, highYear])).map((r) => r.year);
-  let best: Candidate[] = [];
-  /** The score a candidate must beat to enter the top `limit` (0 until there are that many). */
+  const best: Candidate[] = [];
+  /** The score a candidate must beat to enter the top `limit` (minBar until there are that many). */
   let bar = minBar;
   let isComplete = true;
   const settle = () => {
@@ -91,7 +81,9 @@ export async function retrieveSqlite(database: Database, plan: RetrievalPlan, ma
       }
       const score = (multiplier * (1 + row.b / (row.b + 1))) / (1 + Math.abs(plan.nowKey - row.key) / FRESHNESS_KEYS);
       if (bar > 0 && score <= bar) continue;
-      if (acceptsNow ? !acceptsNow(row.key) : !(await accepts(row.key))) continue;
+      // Synchronous on the read-only connection; the fallback awaits only over an array of rows.
+      const facts = (readRow ? readRow(ROW_SQL, [plan.generation, row.key]) : await read(database, ROW_SQL, [plan.generation, row.key]))[0] as Facts;
+      if (!passes(facts)) continue;
       best.push({ key: row.key, score });
       if (best.length >= plan.limit * 2) settle();
     }

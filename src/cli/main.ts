@@ -10,6 +10,7 @@ import { addUser, listUsers, resetPassword, ROLES } from '../newsroom/index.ts';
 import { loadDemoAgency } from '../demo/load-demo-agency.ts';
 import { serve } from './serve.ts';
 import { contentContext, withDatabase } from './runtime.ts';
+import { reindexSearch } from './search-index.ts';
 
 function positiveInteger(value: string): number {
   if (!/^\d+$/.test(value) || Number(value) < 1 || !Number.isSafeInteger(Number(value))) {
@@ -101,6 +102,19 @@ export function buildProgram(): Command {
         const { generateSyntheticStories } = await import('../demo/synthetic/generate.ts');
         const result = await generateSyntheticStories(context, { stories: options.stories, seed: options.seed, progress: !options.quiet });
         out(`Generated ${result.stories} synthetic stories (${result.versions} language versions) in ${(result.milliseconds / 1000).toFixed(1)} s.`);
+        const indexed = await reindexSearch(database, !options.quiet);
+        out(`Indexed ${indexed.documents} language versions for search in ${(indexed.milliseconds / 1000).toFixed(1)} s.`);
+      }),
+    );
+
+  const search = program.command('search').description('the archive search index');
+  search.command('reindex')
+    .description('rebuild the search index from the stories; search keeps answering from the old index until the new one is complete')
+    .option('--quiet', 'no progress bar')
+    .action((options: { quiet?: boolean }) =>
+      withDatabase(async (_config, database) => {
+        const result = await reindexSearch(database, !options.quiet);
+        out(`Indexed ${result.stories} stories (${result.documents} language versions) in ${(result.milliseconds / 1000).toFixed(1)} s; generation ${result.generation} is live.`);
       }),
     );
 

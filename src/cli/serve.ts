@@ -12,6 +12,7 @@ import { contentContext, openConfiguredDatabase } from './runtime.ts';
 import { describeFirstStart, isFirstStart, prepareFirstStart } from './first-start.ts';
 import { createJobRunner } from '../jobs/index.ts';
 import { createStoryEvents, workflowJobHandlers, type WorkflowContext } from '../newsroom/index.ts';
+import { indexIfEmpty } from './search-index.ts';
 
 /** How often the job runner looks for due jobs when it has nothing to do. */
 const JOB_POLL_INTERVAL_MS = 2_000;
@@ -37,6 +38,9 @@ export async function serve(): Promise<void> {
       pollIntervalMs: JOB_POLL_INTERVAL_MS,
       onError: (error, job) => logger.warn({ err: error, job: { id: job.id, kind: job.kind, attempt: job.attempt } }, 'a job failed'),
     });
+    // A database from before archive search (or filled by a bulk load) gets its index now.
+    const indexed = await indexIfEmpty(database);
+    if (indexed) logger.info({ stories: indexed.stories, ms: indexed.milliseconds }, 'built the search index');
     const app = await buildApp({ config, database, logger, metrics, clock: systemClock });
     await listen(app, config.host, config.port);
     runner.start();

@@ -126,7 +126,7 @@ export function openSqlite(file: string, options: OpenOptions = {}): SqliteDatab
   });
   // An in-memory database exists for one connection only; it reads through the query builder.
   const reader = inMemory ? undefined : openReader(file, options);
-  if (reader) registerDirectReader(db, reader.read);
+  if (reader) registerDirectReader(db, reader.read, reader.iterate);
   return {
     db,
     dialect: 'sqlite',
@@ -156,6 +156,9 @@ function openReader(file: string, options: OpenOptions) {
         onQuery({ level: 'query', query: { sql, parameters, query: undefined as never, queryId: undefined as never }, queryDurationMillis: performance.now() - started });
       }
       return rows;
+    },
+    iterate(sql: string, parameters: readonly unknown[]): IterableIterator<unknown> {
+      return statements.prepare(sql).iterate(parameters as unknown[]);
     },
     close() {
       connection.close();

@@ -6,13 +6,21 @@
 
 
 export type DirectReader = (sql: string, parameters: readonly unknown[]) => unknown[];
+/** Rows one at a time, for reads that stop as soon as they know enough (search). */
+export type DirectIterator = (sql: string, parameters: readonly unknown[]) => IterableIterator<unknown>;
 
 const readers = new WeakMap<object, DirectReader>();
+const iterators = new WeakMap<object, DirectIterator>();
 
-export function registerDirectReader(db: object, reader: DirectReader): void {
+export function registerDirectReader(db: object, reader: DirectReader, iterator?: DirectIterator): void {
   readers.set(db, reader);
+  if (iterator) iterators.set(db, iterator);
 }
 
 export function directReaderFor(db: object): DirectReader | undefined {
   return readers.get(db);
+}
+
+export function directIteratorFor(db: object): DirectIterator | undefined {
+  return iterators.get(db);
 }

@@ -261,6 +261,36 @@ export interface JobsTable {
   created_at: Instant;
 }
 
+/** Which index generation readers use ('live') and which one a reindex is filling ('building'). */
+export interface SearchGenerationsTable {
+  generation: number;
+  state: 'live' | 'building';
+  created_at: Instant;
+}
+
+/** One language version in one generation of the search index (see the search domain). */
+export interface SearchDocumentsTable {
+  generation: number;
+  version_id: number;
+  story_id: number;
+  language: string;
+  status: string;
+  is_public: number;
+  rubric_id: number;
+  /** Unix ms of the moment the version is visible × 16 + a slot; the FTS5 rowid on SQLite. */
+  key: number;
+  year: number;
+  published_at: Instant | null;
+  /** PostgreSQL only: the stemmed terms as a tsvector (headline terms weighted A). */
+  terms?: string;
+}
+
+/** The years that have an FTS5 table in a generation (SQLite; kept on both for one schema). */
+export interface SearchYearsTable {
+  generation: number;
+  year: number;
+}
+
 export interface Schema {
   settings: SettingsTable;
   users: UsersTable;
@@ -287,6 +317,9 @@ export interface Schema {
   autosaves: AutosavesTable;
   audit_log: AuditLogTable;
   jobs: JobsTable;
+  search_generations: SearchGenerationsTable;
+  search_documents: SearchDocumentsTable;
+  search_years: SearchYearsTable;
 }
 
 export type StoryRow = Selectable<StoriesTable>;

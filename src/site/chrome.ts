@@ -5,7 +5,7 @@
 import { SOCIAL_NETWORKS } from '../content/index.ts';
 import type { SiteDirectory } from './site-directory.ts';
 import type { Link, OpenGraphView, PageChrome, SocialNetworkName } from './views/view-models.ts';
-import { feedPath, homePath, rubricPath, staticPagePath } from './paths.ts';
+import { feedPath, homePath, rubricPath, searchPath, staticPagePath } from './paths.ts';
 import { ogLocale } from './views/structured-data.ts';
 
 const NETWORK_NAMES: Record<SocialNetworkName, string> = { vk: 'VK', telegram: 'Telegram', x: 'X', facebook: 'Facebook', youtube: 'YouTube' };
@@ -67,6 +67,7 @@ export function buildChrome(site: SiteRuntime, input: ChromeInput): PageChrome {
     strings,
     siteName,
     homeHref: homePath(input.language),
+    searchHref: searchPath(input.language),
     title,
     description: input.description,
     canonicalUrl,

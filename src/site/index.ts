@@ -12,6 +12,7 @@ import { registerStoryRoute, renderStoryPreview } from './routes/story-route.ts'
 import { registerArchiveRoute } from './routes/archive-route.ts';
 import { registerStaticPageRoute } from './routes/static-page-route.ts';
 import { registerRssRoutes } from './routes/rss-route.ts';
+import { registerSearchRoute } from './routes/search-route.ts';
 
 export { storyPath } from './paths.ts';
 
@@ -41,6 +42,7 @@ export async function registerSiteRoutes(app: FastifyInstance, deps: AppDependen
   });
   registerMediaRoute(app, deps.config.mediaDir);
   registerRootRoute(app, site);
+  registerSearchRoute(app, site);
   registerListingRoutes(app, site);
   registerStoryRoute(app, site);
   registerArchiveRoute(app, site);

@@ -41,3 +41,8 @@ export function feedPath(language: string, rubricSlug?: string): string {
 export function withOlder(path: string, cursor: { publishedAt: string; storyId: number }): string {
   return `${path}?older=${Date.parse(cursor.publishedAt)}-${cursor.storyId}`;
 }
+
+/** The search page; the header's search box sends its form here. */
+export function searchPath(language: string): string {
+  return `/${language}/search`;
+}

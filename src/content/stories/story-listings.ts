@@ -1,12 +1,16 @@
 // Keeps a story's rows in tag_listings and author_listings in step with its visible language
 // versions. Every command that changes a story's versions, status, publication time, tags or
-// bylines calls refreshStoryListings in the same transaction.
+// bylines calls refreshStoryListings in the same transaction. It also rewrites the story's rows
+// in the search index, so the archive search follows the newsroom with no extra call.
 
 import type { Kysely } from 'kysely';
 import type { Schema } from '../../db/schema.ts';
 import { PUBLIC_STATUSES } from './story-status.ts';
+import { replaceSearchDocuments } from '../../search/index.ts';
+import { loadSearchDocuments } from './search-documents.ts';
 
 export async function refreshStoryListings(trx: Kysely<Schema>, storyId: number): Promise<void> {
+  await replaceSearchDocuments(trx, storyId, await loadSearchDocuments(trx, [storyId]));
   await trx.deleteFrom('tag_listings').where('story_id', '=', storyId).execute();
   await trx.deleteFrom('author_listings').where('story_id', '=', storyId).execute();
   const visible = (qb: Kysely<Schema>) =>

@@ -8,6 +8,7 @@ import { site } from './2026-11-23-02-site.ts';
 import { accounts } from './2026-12-01-01-accounts.ts';
 import { workflow } from './2026-12-01-02-workflow.ts';
 import { media } from './2026-12-01-03-media.ts';
+import { search } from './2026-12-01-04-search.ts';
 import { rubricFeedCover } from './2026-12-01-05-rubric-feed-cover.ts';
 
 export function migrationsFor(dialect: Dialect): Record<string, Migration> {
@@ -17,6 +18,7 @@ export function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '2026-12-01-01-accounts': accounts(dialect),
     '2026-12-01-02-workflow': workflow(dialect),
     '2026-12-01-03-media': media(dialect),
+    '2026-12-01-04-search': search(dialect),
     '2026-12-01-05-rubric-feed-cover': rubricFeedCover(dialect),
   };
 }

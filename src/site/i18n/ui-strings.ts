@@ -47,9 +47,35 @@ export interface UiStrings {
   photo: string;
   urgent: string;
   allRightsReserved: string;
+  /** The search box's label and the search page's title. */
+  search: string;
+  searchButton: string;
+  searchRubric: string;
+  searchAllRubrics: string;
+  searchFrom: string;
+  searchTo: string;
+  /** "Найдено 5 материалов" with the right plural forms. */
+  searchFound(n: number): string;
+  /** "Найдено более 100 материалов": the count stopped at n. */
+  searchFoundMore(n: number): string;
+  searchNothingFound: string;
+  searchEmptyQuery: string;
+  searchOnlyExcluded: string;
+  searchTruncated: string;
+  searchBadFilter: string;
+  searchHelp: string;
+  searchPrevious: string;
+  searchNext: string;
+  searchPage(n: number): string;
 }
 
 type PluralForms = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
+
+/** A plural phrase with the number inside it: "Найден {n} материал", "Найдено {n} материалов". */
+function pluralPhrase(locale: string, forms: PluralForms): (n: number) => string {
+  const rules = new Intl.PluralRules(locale);
+  return (n) => (forms[rules.select(n)] ?? forms.other).replace('{n}', n.toLocaleString(locale));
+}
 
 function plural(locale: string, forms: PluralForms): (n: number) => string {
   const rules = new Intl.PluralRules(locale);
@@ -99,6 +125,23 @@ const en: UiStrings = {
   photo: 'Photo',
   urgent: 'Urgent',
   allRightsReserved: 'All rights reserved.',
+  search: 'Search',
+  searchButton: 'Find',
+  searchRubric: 'Rubric',
+  searchAllRubrics: 'All rubrics',
+  searchFrom: 'From',
+  searchTo: 'To',
+  searchFound: pluralPhrase('en-GB', { one: '{n} story found', other: '{n} stories found' }),
+  searchFoundMore: pluralPhrase('en-GB', { one: 'More than {n} story found', other: 'More than {n} stories found' }),
+  searchNothingFound: 'Nothing was found. Try another form of the word, fewer words or no filters.',
+  searchEmptyQuery: 'Type a word to search for.',
+  searchOnlyExcluded: 'Add at least one word to find: words with a minus only leave stories out.',
+  searchTruncated: 'The query was too long; only its beginning was searched.',
+  searchBadFilter: 'A filter is not valid: check the dates (YYYY-MM-DD) and the page number.',
+  searchHelp: 'Words find every form of them; "exact phrase" in quotes; -word leaves stories out; begin* finds words that start so.',
+  searchPrevious: 'Previous',
+  searchNext: 'Next',
+  searchPage: (n) => `Page ${n}`,
 };
 
 const ru: UiStrings = {
@@ -144,6 +187,23 @@ const ru: UiStrings = {
   photo: 'Фото',
   urgent: 'Срочно',
   allRightsReserved: 'Все права защищены.',
+  search: 'Поиск',
+  searchButton: 'Найти',
+  searchRubric: 'Рубрика',
+  searchAllRubrics: 'Все рубрики',
+  searchFrom: 'С даты',
+  searchTo: 'По дату',
+  searchFound: pluralPhrase('ru-RU', { one: 'Найден {n} материал', few: 'Найдено {n} материала', many: 'Найдено {n} материалов', other: 'Найдено {n} материала' }),
+  searchFoundMore: pluralPhrase('ru-RU', { one: 'Найдено более {n} материала', other: 'Найдено более {n} материалов' }),
+  searchNothingFound: 'Ничего не найдено. Попробуйте другую форму слова, меньше слов или без фильтров.',
+  searchEmptyQuery: 'Введите слово для поиска.',
+  searchOnlyExcluded: 'Добавьте хотя бы одно слово, которое нужно найти: слова с минусом только исключают материалы.',
+  searchTruncated: 'Запрос слишком длинный: искали по его началу.',
+  searchBadFilter: 'Фильтр указан неверно: проверьте даты (ГГГГ-ММ-ДД) и номер страницы.',
+  searchHelp: 'Слово находит все его формы; "точная фраза" — в кавычках; -слово исключает материалы; начало* находит слова с таким началом.',
+  searchPrevious: 'Назад',
+  searchNext: 'Дальше',
+  searchPage: (n) => `Страница ${n}`,
 };
 
 const be: UiStrings = {
@@ -189,6 +249,23 @@ const be: UiStrings = {
   photo: 'Фота',
   urgent: 'Тэрмінова',
   allRightsReserved: 'Усе правы абаронены.',
+  search: 'Пошук',
+  searchButton: 'Знайсці',
+  searchRubric: 'Рубрыка',
+  searchAllRubrics: 'Усе рубрыкі',
+  searchFrom: 'З даты',
+  searchTo: 'Па дату',
+  searchFound: pluralPhrase('be-BY', { one: 'Знойдзены {n} матэрыял', few: 'Знойдзена {n} матэрыялы', many: 'Знойдзена {n} матэрыялаў', other: 'Знойдзена {n} матэрыялу' }),
+  searchFoundMore: pluralPhrase('be-BY', { one: 'Знойдзена больш за {n} матэрыял', few: 'Знойдзена больш за {n} матэрыялы', many: 'Знойдзена больш за {n} матэрыялаў', other: 'Знойдзена больш за {n} матэрыялу' }),
+  searchNothingFound: 'Нічога не знойдзена. Паспрабуйце іншую форму слова, менш слоў або без фільтраў.',
+  searchEmptyQuery: 'Увядзіце слова для пошуку.',
+  searchOnlyExcluded: 'Дадайце хоць адно слова, якое трэба знайсці: словы з мінусам толькі выключаюць матэрыялы.',
+  searchTruncated: 'Запыт занадта доўгі: шукалі па яго пачатку.',
+  searchBadFilter: 'Фільтр пазначаны няправільна: праверце даты (ГГГГ-ММ-ДД) і нумар старонкі.',
+  searchHelp: 'Слова знаходзіць усе яго формы; "дакладная фраза" — у двукоссі; -слова выключае матэрыялы; пачатак* знаходзіць словы з такім пачаткам.',
+  searchPrevious: 'Назад',
+  searchNext: 'Далей',
+  searchPage: (n) => `Старонка ${n}`,
 };
 
 const STRINGS: Record<string, UiStrings> = { en, ru, be };

@@ -34,6 +34,7 @@ ${ICON_SPRITE}
 <header class="site-header">
 <div class="masthead wrap">
 <a class="wordmark" href="${chrome.homeHref}">${chrome.siteName}</a>
+<form class="search-box" role="search" action="${chrome.searchHref}" method="get"><label for="site-search">${strings.search}</label><input id="site-search" type="search" name="q" maxlength="300" required><button type="submit">${strings.searchButton}</button></form>
 <nav class="lang-switch" aria-label="${strings.languageSwitch}"><ul>${chrome.languages.map(renderLanguage)}</ul></nav>
 <ul class="header-links">
 <li><a class="feed-link" href="${chrome.feed.href}" title="${chrome.feed.text}">${icon('rss')}<span>${strings.rss}</span></a></li>

@@ -14,6 +14,7 @@ export function sampleChrome(language = 'ru'): PageChrome {
     strings,
     siteName: 'Диспатч',
     homeHref: `/${language}/`,
+    searchHref: `/${language}/search`,
     title: 'Экспорт белорусских товаров вырос на 12% — Диспатч',
     description: 'Экспорт товаров за десять месяцев вырос на 12% к прошлому году, сообщили в Министерстве экономики.',
     canonicalUrl: `${ORIGIN}/${language}/economics/1042-eksport-vyros`,

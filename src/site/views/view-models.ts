@@ -72,6 +72,8 @@ export interface PageChrome {
   strings: UiStrings;
   siteName: string;
   homeHref: string;
+  /** Where the header's search box sends its query. */
+  searchHref: string;
   /** The document title. */
   title: string;
   description?: string | undefined;
@@ -187,4 +189,29 @@ export interface StaticPageView {
   breadcrumbs: Link[];
   heading: string;
   bodyHtml: string;
+}
+
+export interface SearchResultView {
+  href: string;
+  /** Escaped headline with <mark> around matching words (from the search domain). */
+  headlineHtml: string;
+  /** Escaped snippet with <mark> around matching words. */
+  snippetHtml: string;
+  time: TimeView;
+  rubric?: Link | undefined;
+}
+
+export interface SearchPageView {
+  chrome: PageChrome;
+  form: {
+    query: string;
+    rubrics: Array<{ value: string; text: string; isSelected: boolean }>;
+    from: string;
+    to: string;
+    tag: string | undefined;
+  };
+  /** The count, or why nothing was searched, in the page's language. */
+  messages: string[];
+  results: SearchResultView[];
+  pages: { current: number; previous: string | undefined; next: string | undefined };
 }

@@ -1,0 +1,116 @@
+// `dispatch search reindex`: rebuilds the index without taking search offline. A new generation
+// is created in state 'building' and filled in batches of stories, each batch one transaction;
+// meanwhile readers keep using the live generation and every command writes both (see
+// generations.ts). Then one transaction makes the new generation live, and the old one's rows
+// and tables are dropped. The story data comes from the content domain through `source`, so the
+// search domain needs no knowledge of the story model.
+
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../db/database.ts';
+import type { Schema } from '../db/schema.ts';
+import { createProgress } from '../lib/progress.ts';
+import { ftsTableName } from './index-store/generations.ts';
+import { planDocument, type SearchDocumentInput } from './index-store/search-document.ts';
+import { deleteStoriesFrom, dialectOf, insertDocuments } from './index-store/write-documents.ts';
+
+export interface ReindexSource {
+  /** Story ids after `afterId` in id order, at most `limit`. */
+  listStoryIds(db: Kysely<Schema>, afterId: number, limit: number): Promise<number[]>;
+  /** The search documents of every language version of these stories. */
+  loadDocuments(db: Kysely<Schema>, storyIds: readonly number[]): Promise<SearchDocumentInput[]>;
+  countStories(db: Kysely<Schema>): Promise<number>;
+}
+
+export interface ReindexResult {
+  generation: number;
+  stories: number;
+  documents: number;
+  milliseconds: number;
+}
+
+const BATCH_STORIES = 2000;
+
+async function dropGeneration(db: Kysely<Schema>, generation: number): Promise<void> {
+  const dialect = dialectOf(db);
+  if (dialect === 'sqlite') {
+    const years = await db.selectFrom('search_years').select('year').where('generation', '=', generation).execute();
+    for (const { year } of years) await sql.raw(`drop table if exists ${ftsTableName(generation, year)}`).execute(db);
+  }
+  await db.deleteFrom('search_years').where('generation', '=', generation).execute();
+  await db.deleteFrom('search_documents').where('generation', '=', generation).execute();
+}
+
+/** Whether stories exist that the live index has never seen (a database indexed for the first time). */
+export async function isSearchIndexEmpty(db: Kysely<Schema>): Promise<boolean> {
+  const story = await db.selectFrom('stories').select('id').limit(1).executeTakeFirst();
+  if (!story) return false;
+  const document = await db.selectFrom('search_documents').select('story_id').limit(1).executeTakeFirst();
+  return !document;
+}
+
+/** SQLite reports a write conflict between processes as SQLITE_BUSY*: the batch is tried again. */
+async function withRetry<T>(work: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work();
+    } catch (error) {
+      const code = String((error as { code?: string }).code ?? '');
+      if (attempt >= 5 || !code.startsWith('SQLITE_BUSY')) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
+    }
+  }
+}
+
+export async function rebuildSearchIndex(database: Database, source: ReindexSource, options: { progress: boolean; clock?: () => Date }): Promise<ReindexResult> {
+  const started = Date.now();
+  const db = database.db;
+  const dialect = database.dialect;
+  const now = (options.clock ?? (() => new Date()))().toISOString();
+
+  // 1. A new generation beside the live one (an interrupted earlier rebuild is thrown away).
+  const generation = await db.transaction().execute(async (trx) => {
+    for (const { generation: stale } of await trx.selectFrom('search_generations').select('generation').where('state', '=', 'building').execute()) {
+      await dropGeneration(trx, stale);
+      await trx.deleteFrom('search_generations').where('generation', '=', stale).execute();
+    }
+    const row = await trx.selectFrom('search_generations').select((eb) => eb.fn.max('generation').as('g')).executeTakeFirst();
+    const next = Number(row?.g ?? 0) + 1;
+    await trx.insertInto('search_generations').values({ generation: next, state: 'building', created_at: now }).execute();
+    return next;
+  });
+
+  // 2. Fill it, batch by batch; commands keep writing both generations meanwhile.
+  const total = await source.countStories(db);
+  const progress = createProgress('search index', total, options.progress);
+  let stories = 0;
+  let documents = 0;
+  let afterId = 0;
+  for (;;) {
+    const ids = await source.listStoryIds(db, afterId, BATCH_STORIES);
+    if (ids.length === 0) break;
+    documents += await withRetry(() =>
+      db.transaction().execute(async (trx) => {
+        if (dialect === 'postgres') await trx.selectFrom('search_generations').select('generation').where('generation', '=', generation).forUpdate().execute();
+        await deleteStoriesFrom(trx, dialect, generation, ids);
+        const planned = (await source.loadDocuments(trx, ids)).map(planDocument);
+        await insertDocuments(trx, dialect, generation, planned);
+        return planned.length;
+      }),
+    );
+    stories += ids.length;
+    afterId = ids[ids.length - 1]!;
+    progress.tick(Math.min(stories, total));
+  }
+  progress.finish();
+
+  // 3. Swap: the new generation goes live in one transaction; then the old one is dropped.
+  const old = await db.transaction().execute(async (trx) => {
+    const live = await trx.selectFrom('search_generations').select('generation').where('state', '=', 'live').execute();
+    await trx.deleteFrom('search_generations').where('state', '=', 'live').execute();
+    await trx.updateTable('search_generations').set({ state: 'live' }).where('generation', '=', generation).execute();
+    return live.map((row) => row.generation);
+  });
+  for (const stale of old) await db.transaction().execute((trx) => dropGeneration(trx, stale));
+  await sql`analyze search_documents`.execute(db);
+  return { generation, stories, documents, milliseconds: Date.now() - started };
+}

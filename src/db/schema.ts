@@ -246,6 +246,40 @@ export interface JobsTable {
   created_at: Instant;
 }
 
+/** A subscribing medium of the wire. Languages and rubric ids are JSON arrays (no rubrics: all). */
+export interface SubscribersTable {
+  id: Generated<number>;
+  name: string;
+  languages: string;
+  rubric_ids: string;
+  webhook_url: string | null;
+  webhook_secret: string | null;
+  /** SHA-256 (hex) of the API key; the key itself was shown once. */
+  key_hash: string;
+  /** The key's first characters, so a person can tell keys apart. */
+  key_hint: string;
+  rate_per_minute: number;
+  created_at: Instant;
+  updated_at: Instant;
+  revoked_at: Instant | null;
+}
+
+/** One webhook delivery: a story change for one subscriber, under one id across its attempts. */
+export interface WebhookDeliveriesTable {
+  id: string;
+  subscriber_id: number;
+  story_id: number;
+  language: string;
+  action: string;
+  /** pending, delivered, failed, refused */
+  status: string;
+  attempts: Generated<number>;
+  last_status_code: number | null;
+  last_error: string | null;
+  created_at: Instant;
+  delivered_at: Instant | null;
+}
+
 export interface Schema {
   settings: SettingsTable;
   users: UsersTable;
@@ -271,6 +305,8 @@ export interface Schema {
   autosaves: AutosavesTable;
   audit_log: AuditLogTable;
   jobs: JobsTable;
+  subscribers: SubscribersTable;
+  webhook_deliveries: WebhookDeliveriesTable;
 }
 
 export type StoryRow = Selectable<StoriesTable>;

@@ -13,6 +13,7 @@ import { registerHealthRoutes } from './health.ts';
 import { registerSiteRoutes, type SiteHandle } from '../site/index.ts';
 import { registerNewsroom, isNewsroomPage, sendNewsroomErrorPage, type Policy } from '../newsroom/index.ts';
 import type { Clock } from '../lib/clock.ts';
+import { registerWire } from '../publishing/wire/index.ts';
 
 export interface AppDependencies {
   config: Config;
@@ -89,6 +90,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance &
 
   registerHealthRoutes(app, deps.database);
   registerNewsroom(app, { database: deps.database, config: deps.config, clock: deps.clock, policy: deps.policy });
+  registerWire(app, { database: deps.database, config: deps.config, clock: deps.clock });
   app.get('/metrics', async (_request, reply) => {
     reply.header('content-type', deps.metrics.registry.contentType).header('cache-control', 'no-store');
     return deps.metrics.registry.metrics();

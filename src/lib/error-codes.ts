@@ -40,6 +40,13 @@ export const ERROR_CODES = {
   edit_conflict: { status: 409, description: 'Someone saved the text after the revision this save started from; details carry both texts (theirs and yours).' },
   revision_not_found: { status: 404, description: 'No revision with this number for this language version.' },
   translation_exists: { status: 409, description: 'The story already has a version in the target language.' },
+  subscriber_not_found: { status: 404, description: 'No wire subscriber with this id.' },
+  wire_key_invalid: { status: 401, description: 'A wire request without an API key in `Authorization: Bearer`, or with a key that does not exist.' },
+  wire_key_revoked: { status: 401, description: 'The subscriber of this wire API key was revoked; its key no longer opens the wire.' },
+  wire_language_forbidden: { status: 403, description: 'The subscriber asked for a language its subscription does not include.' },
+  wire_cursor_invalid: { status: 400, description: 'The `since` cursor of a wire request is not one the wire gave out.' },
+  wire_rate_limited: { status: 429, description: 'The API key made too many wire requests this minute; Retry-After says how many seconds to wait.' },
+  wire_item_not_found: { status: 404, description: 'No wire item with this id that the subscription receives.' },
   internal_error: { status: 500, description: 'An unexpected failure; it is logged with its cause and the client sees no internals.' },
 } as const satisfies Record<string, { status: number; description: string }>;
 

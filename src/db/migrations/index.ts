@@ -8,6 +8,7 @@ import { site } from './2026-11-23-02-site.ts';
 import { accounts } from './2026-12-01-01-accounts.ts';
 import { workflow } from './2026-12-01-02-workflow.ts';
 import { rubricFeedCover } from './2026-12-01-05-rubric-feed-cover.ts';
+import { wire } from './2026-12-01-08-wire.ts';
 
 export function migrationsFor(dialect: Dialect): Record<string, Migration> {
   return {
@@ -16,5 +17,6 @@ export function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '2026-12-01-01-accounts': accounts(dialect),
     '2026-12-01-02-workflow': workflow(dialect),
     '2026-12-01-05-rubric-feed-cover': rubricFeedCover(dialect),
+    '2026-12-01-08-wire': wire(dialect),
   };
 }

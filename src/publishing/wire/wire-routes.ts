@@ -97,7 +97,7 @@ function readLimit(value: string | string[] | undefined): number {
   return Number(text);
 }
 
-/** Where the list starts: after a cursor, or after a moment (`from`, ISO 8601 with an offset). */
+/** Where the list starts: after a cursor, or at a moment (`from`, ISO 8601 with an offset: changes from then on). */
 function readStart(sinceValue: string | string[] | undefined, fromValue: string | string[] | undefined): WireCursor | undefined {
   const since = single(sinceValue, 'since');
   const from = single(fromValue, 'from');
@@ -106,5 +106,5 @@ function readStart(sinceValue: string | string[] | undefined, fromValue: string 
   if (from === undefined) return undefined;
   const at = INSTANT.test(from) ? Date.parse(from) : Number.NaN;
   if (Number.isNaN(at)) throw new AppError('invalid_input', 'from: must be a date and time in ISO 8601 with an offset, like 2026-12-01T08:00:00Z', { details: { field: 'from' } });
-  return { changedAt: new Date(at - 1).toISOString(), versionId: Number.MAX_SAFE_INTEGER };
+  return { changedAt: new Date(at).toISOString(), versionId: 0 };
 }

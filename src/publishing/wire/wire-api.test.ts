@@ -11,6 +11,7 @@ import { describeEachDatabase } from '../../testing/databases.ts';
 import { buildTestApp } from '../../testing/app.ts';
 import { asUser, userWithSession, type TestSession } from '../../testing/newsroom.ts';
 import { ninjsErrors } from '../../testing/ninjs.ts';
+import { newsmlErrors } from '../../testing/xmllint.ts';
 import { createAuthor, createRubric, createStory, documentFromText } from '../../content/index.ts';
 import { correctVersion, killVersion, publishVersion, setEmbargo, startTranslation, submitVersion } from '../../newsroom/index.ts';
 import { addTestUser, movableWorkflowContext } from '../../newsroom/workflow/workflow-fixtures.ts';
@@ -216,6 +217,21 @@ describeEachDatabase('the wire for subscribers', ({ database }) => {
     assert.equal((await wire(ruOnly.apiKey, `/api/wire/items/${storyId}-ru`)).json().associations, undefined);
   });
 
+  test('NewsML-G2: the same item by .xml or by Accept, with what the ninjs item says', async () => {
+    setNow('2026-11-28T09:00:00.000Z');
+    const { apiKey } = await newSubscriber({ name: 'XML shop', languages: ['ru'] });
+    const storyId = await publishedStory('Tractors & «combines»');
+    const byAccept = await app.inject({ method: 'GET', url: `/api/wire/items/${storyId}-ru`, headers: { authorization: `Bearer ${apiKey}`, accept: 'application/vnd.iptc.g2.newsitem+xml' } });
+    const bySuffix = await wire(apiKey, `/api/wire/items/${storyId}-ru.xml`);
+    assert.equal(byAccept.body, bySuffix.body);
+    assert.match(bySuffix.body, /<headline>Tractors &amp; «combines» ru<\/headline>/);
+    assert.match(bySuffix.body, /<subject type="cpnat:abstract" qcode="medtop:04000000"><name>economy, business and finance<\/name><\/subject>/);
+    assert.match(bySuffix.body, /<inlineData contenttype="text\/html">&lt;p&gt;Body of Tractors &amp;amp; «combines» &amp;amp; «quotes».&lt;\/p&gt;/);
+    assert.equal(newsmlErrors([bySuffix.body]), '');
+    const other = await wire(apiKey, '/api/wire/items/999999-ru.xml');
+    assert.deepEqual([other.statusCode, other.json().error.code], [404, 'wire_item_not_found']);
+  });
+
   test('a language outside the subscription is 403; unknown ids 404; malformed cursor, date or limit 400', async () => {
     const { apiKey } = await newSubscriber({ name: 'Narrow', languages: ['ru'] });
     for (const url of ['/api/wire/items?language=en', '/api/wire/items?language=ru,en', '/api/wire/items/1-en', '/api/wire/items/1-en/versions']) {
@@ -280,6 +296,7 @@ describeEachDatabase('the wire for subscribers', ({ database }) => {
     assert.ok(items.length >= 30, `many items (${items.length})`);
     const statuses = new Set(items.map((i) => i.pubStatus));
     assert.deepEqual([...statuses].sort(), ['canceled', 'usable', 'withheld']);
+    const xml: string[] = [];
     for (const item of items) {
       assert.deepEqual(ninjsErrors(item), [], String(item.uri));
       const id = String(item.uri).slice(WIRE.length);
@@ -289,7 +306,13 @@ describeEachDatabase('the wire for subscribers', ({ database }) => {
       const versions = (await wire(apiKey, `/api/wire/items/${id}/versions`)).json();
       assert.deepEqual(ninjsErrors(versions.current), []);
       assert.equal(versions.versions.at(-1).version, item.version);
+      const newsml = await wire(apiKey, `/api/wire/items/${id}.xml`);
+      assert.match(String(newsml.headers['content-type']), /^application\/vnd\.iptc\.g2\.newsitem\+xml/);
+      assert.ok(newsml.body.includes(`guid="${item.uri}" version="${item.version}"`) && newsml.body.includes(`<pubStatus qcode="stat:${item.pubStatus}"/>`));
+      xml.push(newsml.body);
     }
+    assert.equal(newsmlErrors(xml), '', 'every NewsML-G2 item is valid against IPTC\'s XSD');
+    assert.notEqual(newsmlErrors([xml[0]!.replace('<itemClass qcode="ninat:text"/>', '')]), '', 'xmllint does refuse a broken item');
     assert.ok(ninjsErrors({ ...items[0], pubStatus: 'killed' }).length > 0, 'the validator does refuse a wrong item');
   });
 });

@@ -12,6 +12,7 @@ import { findWireVersion, listWireVersions, type WireScope } from './wire-items.
 import { createWireRateLimiter, type WireRateLimiter } from './wire-rate-limit.ts';
 import { presentWireItem, presentWireVersions } from './wire-item-presenter.ts';
 import type { SubscriberWithSecret } from './subscribers.ts';
+import { renderNewsmlItem } from './newsml-item.ts';
 
 export interface WireDeps {
   database: Database;
@@ -22,6 +23,11 @@ export interface WireDeps {
 }
 
 export const MAX_WIRE_LIMIT = 100;
+export const NEWSML_ITEM_TYPE = 'application/vnd.iptc.g2.newsitem+xml; charset=utf-8';
+
+function wantsNewsml(accept: string | undefined): boolean {
+  return /application\/vnd\.iptc\.g2\.newsitem\+xml/i.test(accept ?? '');
+}
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
 
 export function registerWireRoutes(app: FastifyInstance, deps: WireDeps): void {
@@ -44,10 +50,14 @@ export function registerWireRoutes(app: FastifyInstance, deps: WireDeps): void {
     return { items, next, hasMore: rows.length === limit };
   });
 
-  app.get<{ Params: { id: string } }>('/api/wire/items/:id', async (request) => {
+  // `…/:id.xml`, or `Accept: application/vnd.iptc.g2.newsitem+xml`, gives the NewsML-G2 newsItem.
+  app.get<{ Params: { id: string } }>('/api/wire/items/:id', async (request, reply) => {
     const subscriber = await subscriberOf(request);
-    const { row, scope, now } = await findItem(deps, subscriber, request.params.id);
-    return presentWireItem(deps.database, row, { publicUrl, now, scope });
+    const asXml = request.params.id.endsWith('.xml') || wantsNewsml(request.headers.accept);
+    const { row, scope, now } = await findItem(deps, subscriber, request.params.id.replace(/\.xml$/, ''));
+    const item = await presentWireItem(deps.database, row, { publicUrl, now, scope });
+    if (!asXml) return item;
+    return reply.type(NEWSML_ITEM_TYPE).header('vary', 'Accept').send(renderNewsmlItem(item));
   });
 
   app.get<{ Params: { id: string } }>('/api/wire/items/:id/versions', async (request) => {

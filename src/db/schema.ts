@@ -271,7 +271,9 @@ export interface WebhookDeliveriesTable {
   story_id: number;
   language: string;
   action: string;
-  /** pending, delivered, failed, refused */
+  /** The JSON sent, fixed when the delivery was made, so every attempt sends the same bytes. */
+  body: string;
+  /** pending, delivered, failed (gave up, or a redirect), refused (a private address) */
   status: string;
   attempts: Generated<number>;
   last_status_code: number | null;

@@ -33,6 +33,7 @@ export function wire(dialect: Dialect): Migration {
         .addColumn('story_id', 'integer', (c) => c.notNull())
         .addColumn('language', 'text', (c) => c.notNull())
         .addColumn('action', 'text', (c) => c.notNull())
+        .addColumn('body', 'text', (c) => c.notNull())
         .addColumn('status', 'text', (c) => c.notNull())
         .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
         .addColumn('last_status_code', 'integer')

@@ -86,6 +86,7 @@ const TABLE: Row[] = [
   },
   { route: 'PATCH /api/newsroom/subscribers/:id', expect: [401, 403, 403, 403, 200, 403], request: () => ({ payload: { name: 'Renamed Subscriber' } }) },
   { route: 'POST /api/newsroom/subscribers/:id/rotate-key', expect: [401, 403, 403, 403, 200, 403] },
+  { route: 'GET /api/newsroom/subscribers/:id/deliveries', expect: [401, 403, 403, 403, 200, 403] },
   { route: 'POST /api/newsroom/subscribers/:id/revoke', expect: [401, 403, 403, 403, 200, 403] },
 ];
 

@@ -4,7 +4,8 @@
 import type { FastifyInstance } from 'fastify';
 import { readId, readObjectBody, requireActor, type NewsroomDeps } from '../../newsroom/index.ts';
 import { readSubscriberFields } from './subscriber-input.ts';
-import { createSubscriber, listSubscribers, presentSubscriber, revokeSubscriber, rotateSubscriberKey, updateSubscriber } from './subscribers.ts';
+import { listWebhookDeliveries } from './webhook-deliveries.ts';
+import { createSubscriber, findSubscriber, listSubscribers, presentSubscriber, revokeSubscriber, rotateSubscriberKey, updateSubscriber } from './subscribers.ts';
 
 export function registerSubscriberRoutes(app: FastifyInstance, deps: NewsroomDeps): void {
   const db = () => deps.database.db;
@@ -29,6 +30,13 @@ export function registerSubscriberRoutes(app: FastifyInstance, deps: NewsroomDep
   app.post<{ Params: { id: string } }>('/api/newsroom/subscribers/:id/rotate-key', onlyChief, async (request) => {
     const rotated = await rotateSubscriberKey({ db: db(), subscriberId: readId(request.params.id), now: deps.clock() });
     return { subscriber: presentSubscriber(rotated.subscriber), apiKey: rotated.apiKey };
+  });
+
+  // The delivery log: the newest deliveries first, each with its attempts and last answer.
+  app.get<{ Params: { id: string } }>('/api/newsroom/subscribers/:id/deliveries', onlyChief, async (request) => {
+    const subscriberId = readId(request.params.id);
+    await findSubscriber(db(), subscriberId);
+    return { deliveries: await listWebhookDeliveries(deps.database, { subscriberId, limit: 100 }) };
   });
 
   app.post<{ Params: { id: string } }>('/api/newsroom/subscribers/:id/revoke', onlyChief, async (request) => {

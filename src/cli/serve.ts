@@ -11,6 +11,12 @@ import { systemClock } from '../lib/clock.ts';
 import { contentContext, openConfiguredDatabase } from './runtime.ts';
 import { describeFirstStart, isFirstStart, prepareFirstStart } from './first-start.ts';
 import { createJobRunner } from '../jobs/index.ts';
+import { subscribeWireWebhooks, wireJobHandlers } from '../publishing/wire/index.ts';
+
+/** Private or loopback hosts that subscribers' webhooks may reach anyway (comma-separated). */
+function webhookAllowHosts(): string[] {
+  return (process.env.WIRE_WEBHOOK_ALLOW_HOSTS ?? '').split(',').map((h) => h.trim()).filter((h) => h !== '');
+}
 import { createStoryEvents, workflowJobHandlers, type WorkflowContext } from '../newsroom/index.ts';
 import { indexIfEmpty } from './search-index.ts';
 
@@ -31,10 +37,11 @@ export async function serve(): Promise<void> {
     }
     const events = createStoryEvents((error, event) => logger.error({ err: error, event }, 'a story-changed listener failed'));
     const workflow: WorkflowContext = { ...context, events };
+    subscribeWireWebhooks({ database, events, clock: systemClock, publicUrl: config.publicUrl, onError: (error) => logger.error({ err: error }, 'wire webhooks could not be enqueued') });
     const runner = createJobRunner({
       database,
       clock: systemClock,
-      handlers: workflowJobHandlers(workflow),
+      handlers: { ...workflowJobHandlers(workflow), ...wireJobHandlers({ database, clock: systemClock, allowHosts: webhookAllowHosts() }) },
       pollIntervalMs: JOB_POLL_INTERVAL_MS,
       onError: (error, job) => logger.warn({ err: error, job: { id: job.id, kind: job.kind, attempt: job.attempt } }, 'a job failed'),
     });

@@ -291,6 +291,42 @@ export interface SearchYearsTable {
   year: number;
 }
 
+/** A subscribing medium of the wire. Languages and rubric ids are JSON arrays (no rubrics: all). */
+export interface SubscribersTable {
+  id: Generated<number>;
+  name: string;
+  languages: string;
+  rubric_ids: string;
+  webhook_url: string | null;
+  webhook_secret: string | null;
+  /** SHA-256 (hex) of the API key; the key itself was shown once. */
+  key_hash: string;
+  /** The key's first characters, so a person can tell keys apart. */
+  key_hint: string;
+  rate_per_minute: number;
+  created_at: Instant;
+  updated_at: Instant;
+  revoked_at: Instant | null;
+}
+
+/** One webhook delivery: a story change for one subscriber, under one id across its attempts. */
+export interface WebhookDeliveriesTable {
+  id: string;
+  subscriber_id: number;
+  story_id: number;
+  language: string;
+  action: string;
+  /** The JSON sent, fixed when the delivery was made, so every attempt sends the same bytes. */
+  body: string;
+  /** pending, delivered, failed (gave up, or a redirect), refused (a private address) */
+  status: string;
+  attempts: Generated<number>;
+  last_status_code: number | null;
+  last_error: string | null;
+  created_at: Instant;
+  delivered_at: Instant | null;
+}
+
 export interface Schema {
   settings: SettingsTable;
   users: UsersTable;
@@ -320,6 +356,8 @@ export interface Schema {
   search_generations: SearchGenerationsTable;
   search_documents: SearchDocumentsTable;
   search_years: SearchYearsTable;
+  subscribers: SubscribersTable;
+  webhook_deliveries: WebhookDeliveriesTable;
 }
 
 export type StoryRow = Selectable<StoriesTable>;

@@ -14,6 +14,7 @@ import { registerSiteRoutes, type SiteHandle } from '../site/index.ts';
 import { mediaContextFor, registerMediaApi } from '../media/index.ts';
 import { registerNewsroom, registerEditor, isNewsroomPage, requireActor, sendNewsroomErrorPage, type Policy } from '../newsroom/index.ts';
 import type { Clock } from '../lib/clock.ts';
+import { registerWire } from '../publishing/wire/index.ts';
 
 export interface AppDependencies {
   config: Config;
@@ -96,6 +97,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance &
     database: deps.database, config: deps.config, clock: deps.clock,
     renderPreview: (storyId, language) => (site ? site.renderPreview(storyId, language) : Promise.resolve(undefined)),
   });
+  registerWire(app, { database: deps.database, config: deps.config, clock: deps.clock });
   app.get('/metrics', async (_request, reply) => {
     reply.header('content-type', deps.metrics.registry.contentType).header('cache-control', 'no-store');
     return deps.metrics.registry.metrics();

@@ -47,6 +47,13 @@ export const ERROR_CODES = {
   media_too_large: { status: 413, description: 'The upload is larger than MEDIA_MAX_BYTES; details give the limit in bytes.' },
   media_too_many_pixels: { status: 413, description: 'The image has more pixels (width × height) than MEDIA_MAX_PIXELS, a guard against decompression bombs; details give the limit.' },
   media_busy: { status: 503, description: 'Too many uploads are being processed at once; nothing was stored, and the same upload can be sent again in a moment.' },
+  subscriber_not_found: { status: 404, description: 'No wire subscriber with this id.' },
+  wire_key_invalid: { status: 401, description: 'A wire request without an API key in `Authorization: Bearer`, or with a key that does not exist.' },
+  wire_key_revoked: { status: 401, description: 'The subscriber of this wire API key was revoked; its key no longer opens the wire.' },
+  wire_language_forbidden: { status: 403, description: 'The subscriber asked for a language its subscription does not include.' },
+  wire_cursor_invalid: { status: 400, description: 'The `since` cursor of a wire request is not one the wire gave out.' },
+  wire_rate_limited: { status: 429, description: 'The API key made too many wire requests this minute; Retry-After says how many seconds to wait.' },
+  wire_item_not_found: { status: 404, description: 'No wire item with this id that the subscription receives.' },
   internal_error: { status: 500, description: 'An unexpected failure; it is logged with its cause and the client sees no internals.' },
 } as const satisfies Record<string, { status: number; description: string }>;
 

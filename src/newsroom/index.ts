@@ -13,6 +13,6 @@ export {
 export { requireActor, assertCan, type RequireActorOptions } from './access/require-actor.ts';
 export { registerNewsroom, isNewsroomPage, sendNewsroomErrorPage } from './http/register-newsroom.ts';
 export { isNewsroomApiUrl, isNewsroomUrl } from './http/newsroom-request.ts';
-export { FieldErrors, readObjectBody, readId } from './http/api-input.ts';
+export { FieldErrors, readObjectBody, readId, refuseUnknownFields } from './http/api-input.ts';
 export type { NewsroomDeps } from './http/newsroom-deps.ts';
 export { registerEditor, type EditorDeps } from './editor/register-editor.ts';

@@ -10,6 +10,7 @@ import { workflow } from './2026-12-01-02-workflow.ts';
 import { media } from './2026-12-01-03-media.ts';
 import { search } from './2026-12-01-04-search.ts';
 import { rubricFeedCover } from './2026-12-01-05-rubric-feed-cover.ts';
+import { wire } from './2026-12-01-08-wire.ts';
 
 export function migrationsFor(dialect: Dialect): Record<string, Migration> {
   return {
@@ -20,5 +21,6 @@ export function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '2026-12-01-03-media': media(dialect),
     '2026-12-01-04-search': search(dialect),
     '2026-12-01-05-rubric-feed-cover': rubricFeedCover(dialect),
+    '2026-12-01-08-wire': wire(dialect),
   };
 }

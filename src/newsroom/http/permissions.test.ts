@@ -12,6 +12,7 @@ import { asUser, NEWSROOM_ORIGIN, setCookie, userWithSession, type TestSession }
 import { startSession } from '../sessions/start-session.ts';
 import type { Database } from '../../db/database.ts';
 import { ROLES } from '../roles.ts';
+import { createSubscriber } from '../../publishing/wire/index.ts';
 
 const WHO = ['anonymous', ...ROLES, 'pending'] as const;
 type Who = (typeof WHO)[number];
@@ -110,7 +111,20 @@ const TABLE: Row[] = [
   ] as const).map(([route, url, payload]): Row => ({
     route, expect: [401, 404, 404, 404, 404, 403], request: () => ({ url, ...(payload === undefined ? {} : { payload }) }),
   })),
+  { route: 'GET /api/newsroom/subscribers', expect: [401, 403, 403, 403, 200, 403] },
+  {
+    route: 'POST /api/newsroom/subscribers',
+    expect: [401, 403, 403, 403, 201, 403],
+    request: ({ n }) => ({ payload: { name: `Subscriber ${n}`, languages: ['ru'] } }),
+  },
+  { route: 'PATCH /api/newsroom/subscribers/:id', expect: [401, 403, 403, 403, 200, 403], request: () => ({ payload: { name: 'Renamed Subscriber' } }) },
+  { route: 'POST /api/newsroom/subscribers/:id/rotate-key', expect: [401, 403, 403, 403, 200, 403] },
+  { route: 'GET /api/newsroom/subscribers/:id/deliveries', expect: [401, 403, 403, 403, 200, 403] },
+  { route: 'POST /api/newsroom/subscribers/:id/revoke', expect: [401, 403, 403, 403, 200, 403] },
 ];
+
+/** `:id` in a row's route: the bystander user, or for subscriber routes the bystander subscriber. */
+const idFor = (route: string, ids: { bystanderId: number; subscriberId: number }) => String(route.includes('/subscribers/') ? ids.subscriberId : ids.bystanderId);
 
 const isNewsroomRoute = (url: string) => url === '/newsroom' || url.startsWith('/newsroom/') || url.startsWith('/api/newsroom');
 const newsroomRoutes = (routes: Array<{ method: string; url: string }>) =>
@@ -123,6 +137,7 @@ describeEachDatabase('newsroom permissions', ({ database }) => {
   let registered: string[];
   const users = new Map<Who, TestSession>();
   let bystanderId = 0;
+  let subscriberId = 0;
 
   async function freshSession(db: Database, who: Who): Promise<TestSession | undefined> {
     const user = users.get(who);
@@ -141,6 +156,7 @@ describeEachDatabase('newsroom permissions', ({ database }) => {
     for (const role of ROLES) users.set(role, await userWithSession(database(), { login: `as-${role.replace('_', '-')}`, role }));
     users.set('pending', await userWithSession(database(), { login: 'as-pending', role: 'reporter', mustChangePassword: true }));
     bystanderId = (await userWithSession(database(), { login: 'bystander', role: 'editor' })).userId;
+    subscriberId = (await createSubscriber({ db: database().db, fields: { name: 'Bystander Media', languages: ['ru'] }, now: new Date() })).subscriber.id;
   });
 
   test('the table lists exactly the registered newsroom routes', () => {
@@ -167,7 +183,7 @@ describeEachDatabase('newsroom permissions', ({ database }) => {
         n++;
         const session = await freshSession(database(), who);
         const { newPassword, ...extra } = (await row.request?.({ who, n, session, bystanderId, app })) ?? {};
-        const url = pattern.replace(':id', String(bystanderId));
+        const url = pattern.replace(':id', idFor(row.route, { bystanderId, subscriberId }));
         const headers = { origin: NEWSROOM_ORIGIN, ...(extra.headers as Record<string, string> | undefined) };
         const response = await asUser(app, session, { method, url, ...extra, headers });
         assert.equal(response.statusCode, row.expect[index], `${row.route} as ${who}: ${response.body.slice(0, 300)}`);
@@ -187,7 +203,7 @@ describeEachDatabase('newsroom permissions', ({ database }) => {
     for (const row of TABLE) {
       const [method, pattern] = row.route.split(' ') as [InjectOptions['method'] & string, string];
       if (!UNSAFE.has(method)) continue;
-      const url = pattern.replace(':id', String(bystanderId));
+      const url = pattern.replace(':id', idFor(row.route, { bystanderId, subscriberId }));
       for (const who of ROLES) {
         const session = (await freshSession(database(), who))!;
         const noToken = await app.inject({ method, url, headers: { cookie: session.cookie, 'content-type': 'application/json' }, payload: '{}' });

@@ -1,0 +1,72 @@
+// Webhook deliveries: when a story is published, corrected or killed, one delivery per subscriber
+// with a webhook that receives its language and rubric, written together with its job in one
+// transaction (the job runner sends it, durably, with retries). The body is fixed then, so every
+// attempt sends the same bytes under the same delivery id. The delivery log reads them back.
+
+import { randomUUID } from 'node:crypto';
+import type { Database } from '../../db/database.ts';
+import { inTransaction } from '../../db/transaction.ts';
+import { enqueueJob } from '../../jobs/index.ts';
+import { findWireVersion } from './wire-items.ts';
+import { presentWireItem } from './wire-item-presenter.ts';
+import { listWebhookSubscribers } from './subscribers.ts';
+
+export const WIRE_WEBHOOK_JOB = 'wire_webhook';
+/** The workflow actions subscribers are told about. */
+export const WEBHOOK_ACTIONS = ['publish', 'correct', 'kill'] as const;
+
+export interface WebhookDelivery {
+  id: string;
+  subscriberId: number;
+  storyId: number;
+  language: string;
+  action: string;
+  status: string;
+  attempts: number;
+  lastStatusCode: number | null;
+  lastError: string | null;
+  createdAt: string;
+  deliveredAt: string | null;
+}
+
+export async function enqueueWebhookDeliveries(params: { database: Database; publicUrl: string; storyId: number; languages: readonly string[]; action: string; now: Date }): Promise<string[]> {
+  const { database, now } = params;
+  if (!(WEBHOOK_ACTIONS as readonly string[]).includes(params.action)) return [];
+  const ids: string[] = [];
+  await inTransaction(database.db, async (trx) => {
+    const scoped = { ...database, db: trx } as Database;
+    for (const language of params.languages) {
+      const everyRubric = { languages: [language], rubricIds: [] };
+      const row = await findWireVersion(scoped, { scope: everyRubric, storyId: params.storyId, language, now });
+      if (!row) continue;
+      const subscribers = await listWebhookSubscribers(trx, language, row.rubricId);
+      for (const subscriber of subscribers) {
+        const item = await presentWireItem(scoped, row, { publicUrl: params.publicUrl, now, scope: { languages: subscriber.languages, rubricIds: subscriber.rubricIds } });
+        const id = randomUUID();
+        const body = JSON.stringify({ deliveryId: id, event: params.action, item });
+        await trx.insertInto('webhook_deliveries').values({
+          id, subscriber_id: subscriber.id, story_id: params.storyId, language, action: params.action, body,
+          status: 'pending', last_status_code: null, last_error: null, created_at: now.toISOString(), delivered_at: null,
+        }).execute();
+        await enqueueJob(trx, { kind: WIRE_WEBHOOK_JOB, payload: { deliveryId: id }, runAt: now, uniqueKey: `${WIRE_WEBHOOK_JOB}:${id}` }, now);
+        ids.push(id);
+      }
+    }
+  });
+  return ids;
+}
+
+export async function listWebhookDeliveries(database: Database, params: { subscriberId: number; limit: number }): Promise<WebhookDelivery[]> {
+  const rows = await database.db
+    .selectFrom('webhook_deliveries')
+    .select(['id', 'subscriber_id', 'story_id', 'language', 'action', 'status', 'attempts', 'last_status_code', 'last_error', 'created_at', 'delivered_at'])
+    .where('subscriber_id', '=', params.subscriberId)
+    .orderBy('created_at', 'desc')
+    .orderBy('id')
+    .limit(params.limit)
+    .execute();
+  return rows.map((r) => ({
+    id: r.id, subscriberId: r.subscriber_id, storyId: r.story_id, language: r.language, action: r.action, status: r.status,
+    attempts: r.attempts, lastStatusCode: r.last_status_code, lastError: r.last_error, createdAt: r.created_at, deliveredAt: r.delivered_at,
+  }));
+}

@@ -8,7 +8,7 @@ import { type FeedScope, findAuthorByKey, findImagesForPage, findMainStory, find
 import { buildChrome, type ChromeInput } from '../chrome.ts';
 import { parseOlder } from '../cursor.ts';
 import { sendErrorPage, sendHtml, type Site } from '../site-deps.ts';
-import { authorPath, feedPath, homePath, rubricPath, tagPath, withOlder } from '../paths.ts';
+import { authorPath, feedPath, homePath, rubricPath, tagFeedPath, tagPath, withOlder } from '../paths.ts';
 import { storyItem } from '../story-items.ts';
 import { renderListingPage } from '../views/listing-page.ts';
 import { organizationJsonLd, webSiteJsonLd, breadcrumbListJsonLd } from '../views/structured-data.ts';
@@ -141,7 +141,11 @@ export function registerListingRoutes(app: FastifyInstance, site: Site): void {
       path,
       breadcrumbs: [{ text: strings.home, href: homePath(lang) }, { text: heading, href: path }],
       withRubric: true,
-      chrome: { title: heading, equivalents: Object.fromEntries(Object.entries(tag.names).map(([code, names]) => [code, tagPath(code, names.slug)])) },
+      chrome: {
+        title: heading,
+        equivalents: Object.fromEntries(Object.entries(tag.names).map(([code, names]) => [code, tagPath(code, names.slug)])),
+        feed: { text: strings.rssOf(tag.names[lang]!.name), href: tagFeedPath(lang, slug) },
+      },
     });
   });
 

@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { ensureChromium, ensurePostgres, SetupError } from './test-setup.ts';
+import { ensureChromium, ensurePostgres, ensureXmllint, SetupError } from './test-setup.ts';
 
 const ROOTS = ['src', 'scripts', 'bench', 'e2e'];
 
@@ -33,6 +33,7 @@ async function main(): Promise<number> {
   }
   const env: NodeJS.ProcessEnv = { ...process.env, TEST_POSTGRES_URL: await ensurePostgres() };
   if (files.some((file) => file.startsWith(`e2e${path.sep}`))) env.CHROMIUM_PATH = ensureChromium();
+  if (files.some((file) => file.includes(`publishing${path.sep}sitemaps`))) ensureXmllint();
   const result = spawnSync(
     process.execPath,
     ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=2', ...files],

@@ -3,3 +3,4 @@
 
 export { registerFeedRoutes, feedAddress, type FeedSite } from './feeds/feed-routes.ts';
 export { FEED_FORMATS, FEED_FILES, type FeedFormat } from './feeds/feed-model.ts';
+export { registerSitemapRoutes, type SitemapSite, SITEMAP_PAGE, NEWS_PAGE } from './sitemaps/sitemap-routes.ts';

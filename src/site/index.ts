@@ -11,7 +11,7 @@ import { registerListingRoutes } from './routes/listing-routes.ts';
 import { registerStoryRoute } from './routes/story-route.ts';
 import { registerArchiveRoute } from './routes/archive-route.ts';
 import { registerStaticPageRoute } from './routes/static-page-route.ts';
-import { registerFeedRoutes } from '../publishing/index.ts';
+import { registerFeedRoutes, registerSitemapRoutes } from '../publishing/index.ts';
 import { homePath, rubricPath, storyPath, tagPath } from './paths.ts';
 import { mediaPath, rubricIn } from './story-items.ts';
 
@@ -64,6 +64,17 @@ export async function registerSiteRoutes(app: FastifyInstance, deps: AppDependen
     homePath,
     rubricPath,
     tagPath,
+    sendNotFound: (reply, language) => sendErrorPage(site, reply, directory.language(language) ? language : deps.config.defaultLanguage, 404),
+  });
+  registerSitemapRoutes(app, {
+    database: deps.database,
+    clock: deps.clock,
+    publicUrl: deps.config.publicUrl,
+    languages: () => directory.codes,
+    isLanguage: (code) => directory.language(code) !== undefined,
+    siteName: (language) => directory.siteName(language),
+    timeZone: () => directory.settings.timeZone,
+    storyPath: (language, rubricId, storyId, slug) => storyPath(language, rubricIn(directory, rubricId, language)?.slug ?? null, storyId, slug),
     sendNotFound: (reply, language) => sendErrorPage(site, reply, directory.language(language) ? language : deps.config.defaultLanguage, 404),
   });
   const languageOf = (url: string) => {

@@ -1,5 +1,5 @@
 // `dispatch serve`: checks the address, opens and migrates the database, prepares a first start,
-// serves HTTP and runs the job runner (scheduled publishing, embargo ends) until SIGINT or SIGTERM,
+// serves HTTP and runs the job runner (scheduled publishing, embargo ends, WebSub pings) until SIGINT or SIGTERM,
 // then stops the runner after its job in hand and closes cleanly.
 
 import { loadConfig } from '../lib/config.ts';
@@ -12,6 +12,7 @@ import { contentContext, openConfiguredDatabase } from './runtime.ts';
 import { describeFirstStart, isFirstStart, prepareFirstStart } from './first-start.ts';
 import { createJobRunner } from '../jobs/index.ts';
 import { createStoryEvents, workflowJobHandlers, type WorkflowContext } from '../newsroom/index.ts';
+import { subscribeWebSubPings, websubJobHandlers } from '../publishing/index.ts';
 
 /** How often the job runner looks for due jobs when it has nothing to do. */
 const JOB_POLL_INTERVAL_MS = 2_000;
@@ -30,10 +31,14 @@ export async function serve(): Promise<void> {
     }
     const events = createStoryEvents((error, event) => logger.error({ err: error, event }, 'a story-changed listener failed'));
     const workflow: WorkflowContext = { ...context, events };
+    subscribeWebSubPings(events, {
+      database, clock: systemClock, publicUrl: config.publicUrl, hubs: config.websubHubs,
+      onError: (error) => logger.error({ err: error }, 'a WebSub ping could not be queued'),
+    });
     const runner = createJobRunner({
       database,
       clock: systemClock,
-      handlers: workflowJobHandlers(workflow),
+      handlers: { ...workflowJobHandlers(workflow), ...websubJobHandlers({ database, publicUrl: config.publicUrl }) },
       pollIntervalMs: JOB_POLL_INTERVAL_MS,
       onError: (error, job) => logger.warn({ err: error, job: { id: job.id, kind: job.kind, attempt: job.attempt } }, 'a job failed'),
     });

@@ -9,6 +9,7 @@ import type { Clock } from '../../lib/clock.ts';
 import { buildFeed, type FeedLinks } from './build-feed.ts';
 import { feedValidators, isNotModified } from './conditional-get.ts';
 import { FEED_CONTENT_TYPES, FEED_FILES, FEED_FORMATS, type FeedFormat } from './feed-model.ts';
+import { feedAddress } from './feed-address.ts';
 import { renderAtom } from './render-atom.ts';
 import { renderJsonFeed } from './render-json-feed.ts';
 import { renderRss } from './render-rss.ts';
@@ -26,14 +27,6 @@ export interface FeedSite extends FeedLinks {
   rubricPath(language: string, slug: string): string;
   tagPath(language: string, slug: string): string;
   sendNotFound(reply: FastifyReply, language: string): Promise<unknown>;
-}
-
-/** Where a scope's feed in `format` lives, relative to the site. */
-export function feedAddress(language: string, format: FeedFormat, scope: { rubricSlug?: string; tagSlug?: string } = {}): string {
-  const file = FEED_FILES[format];
-  if (scope.rubricSlug) return `/${language}/${scope.rubricSlug}/${file}`;
-  if (scope.tagSlug) return `/${language}/tags/${scope.tagSlug}/${file}`;
-  return `/${language}/${file}`;
 }
 
 interface Resolved {

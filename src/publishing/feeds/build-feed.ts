@@ -4,7 +4,7 @@
 
 import { listFeedPage, renderDocumentHtml, type FeedScope, type StoryDocument } from '../../content/index.ts';
 import type { Database } from '../../db/database.ts';
-import { findBodyImages, findFeedItemDetails } from './feed-queries.ts';
+import { findBodyImages, findFeedBodies, findFeedItemDetails } from './feed-queries.ts';
 import type { Feed, FeedItem } from './feed-model.ts';
 
 export const FEED_ITEMS = 50;
@@ -27,33 +27,34 @@ export interface FeedRequest {
   now: Date;
 }
 
-export async function buildFeed(database: Database, links: FeedLinks, request: FeedRequest): Promise<Feed> {
+/**
+ * The feed of the request. When `isCurrent` says the client's copy (judged by items and change
+ * times alone) is still current, the bodies are neither read nor rendered: a 304 costs two
+ * index reads.
+ */
+export async function buildFeed(
+  database: Database,
+  links: FeedLinks,
+  request: FeedRequest,
+  isCurrent: (feed: Feed) => boolean = () => false,
+): Promise<{ feed: Feed; isCurrent: boolean }> {
   const { language } = request;
   const { stories } = await listFeedPage(database.db, { language, scope: request.scope, limit: FEED_ITEMS, now: request.now });
   const details = await findFeedItemDetails(database.db, language, stories.map((story) => story.storyId));
-  const bodies = new Map<number, StoryDocument>();
-  for (const [id, detail] of details) bodies.set(id, JSON.parse(detail.body) as StoryDocument);
-  const bodyImageIds = [...bodies.values()].flatMap((doc) => doc.content.flatMap((block) => (block.type === 'image' ? [block.attrs.imageId] : [])));
-  const images = await findBodyImages(database.db, bodyImageIds);
   const absolute = (path: string) => `${links.publicUrl}${path}`;
-  const items: FeedItem[] = [];
+  const items: Array<FeedItem & { storyId: number }> = [];
   for (const story of stories) {
     const detail = details.get(story.storyId);
-    const body = bodies.get(story.storyId);
-    if (!detail || !body) continue;
+    if (!detail) continue;
     const published = new Date(story.publishedAt);
     const changed = new Date(detail.correctedAt ?? detail.updatedAt);
     const image = detail.leadImage;
     items.push({
+      storyId: story.storyId,
       url: absolute(links.storyPath(language, story.rubricId, story.storyId, story.slug)),
       title: story.headline,
       summary: story.lede,
-      contentHtml: renderDocumentHtml(body, {
-        resolveImage: (id) => {
-          const found = images.get(id);
-          return found ? { src: absolute(links.mediaPath(found.storageKey)), width: found.width, height: found.height } : undefined;
-        },
-      }),
+      contentHtml: '',
       published,
       updated: changed > published ? changed : published,
       category: links.rubricName(language, story.rubricId),
@@ -61,7 +62,7 @@ export async function buildFeed(database: Database, links: FeedLinks, request: F
     });
   }
   const updated = items.reduce<Date | undefined>((newest, item) => (!newest || item.updated > newest ? item.updated : newest), undefined);
-  return {
+  const feed: Feed = {
     language,
     title: request.title,
     pageUrl: absolute(request.pagePath),
@@ -71,4 +72,21 @@ export async function buildFeed(database: Database, links: FeedLinks, request: F
     updated,
     items,
   };
+  if (isCurrent(feed)) return { feed, isCurrent: true };
+
+  const bodies = new Map<number, StoryDocument>();
+  for (const [id, body] of await findFeedBodies(database.db, language, items.map((item) => item.storyId))) bodies.set(id, JSON.parse(body) as StoryDocument);
+  const bodyImageIds = [...bodies.values()].flatMap((doc) => doc.content.flatMap((block) => (block.type === 'image' ? [block.attrs.imageId] : [])));
+  const images = await findBodyImages(database.db, bodyImageIds);
+  for (const item of items) {
+    const body = bodies.get(item.storyId);
+    if (!body) continue;
+    item.contentHtml = renderDocumentHtml(body, {
+      resolveImage: (id) => {
+        const found = images.get(id);
+        return found ? { src: absolute(links.mediaPath(found.storageKey)), width: found.width, height: found.height } : undefined;
+      },
+    });
+  }
+  return { feed, isCurrent: false };
 }

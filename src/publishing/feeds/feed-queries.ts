@@ -7,7 +7,6 @@ import type { Instant, Schema } from '../../db/schema.ts';
 
 export interface FeedItemDetails {
   storyId: number;
-  body: string;
   updatedAt: Instant;
   correctedAt: Instant | null;
   leadImage: { storageKey: string; mimeType: string; byteSize: number; width: number; height: number } | undefined;
@@ -19,7 +18,7 @@ export interface FeedImage {
   height: number;
 }
 
-/** The details of the language versions of `storyIds` in `language`, by story id. */
+/** The change times and lead images of `storyIds` in `language` (no body: enough for the ETag). */
 export async function findFeedItemDetails(db: Kysely<Schema>, language: string, storyIds: readonly number[]): Promise<Map<number, FeedItemDetails>> {
   const result = new Map<number, FeedItemDetails>();
   if (storyIds.length === 0) return result;
@@ -27,14 +26,13 @@ export async function findFeedItemDetails(db: Kysely<Schema>, language: string, 
     .selectFrom('story_versions as v')
     .innerJoin('stories as s', 's.id', 'v.story_id')
     .leftJoin('images as i', 'i.id', 's.lead_image_id')
-    .select(['v.story_id', 'v.body', 'v.updated_at', 'v.corrected_at', 'i.storage_key', 'i.mime_type', 'i.byte_size', 'i.width', 'i.height'])
+    .select(['v.story_id', 'v.updated_at', 'v.corrected_at', 'i.storage_key', 'i.mime_type', 'i.byte_size', 'i.width', 'i.height'])
     .where('v.language', '=', language)
     .where('v.story_id', 'in', [...storyIds])
     .execute();
   for (const row of rows) {
     result.set(row.story_id, {
       storyId: row.story_id,
-      body: row.body,
       updatedAt: row.updated_at,
       correctedAt: row.corrected_at,
       leadImage: row.storage_key
@@ -43,6 +41,13 @@ export async function findFeedItemDetails(db: Kysely<Schema>, language: string, 
     });
   }
   return result;
+}
+
+/** The bodies (story documents as JSON text) of `storyIds` in `language`, by story id. */
+export async function findFeedBodies(db: Kysely<Schema>, language: string, storyIds: readonly number[]): Promise<Map<number, string>> {
+  if (storyIds.length === 0) return new Map();
+  const rows = await db.selectFrom('story_versions').select(['story_id', 'body']).where('language', '=', language).where('story_id', 'in', [...storyIds]).execute();
+  return new Map(rows.map((row) => [row.story_id, row.body]));
 }
 
 /** Images placed in story bodies, for the renderer. */

@@ -38,7 +38,8 @@ interface Resolved {
 
 async function sendFeed(site: FeedSite, request: FastifyRequest, reply: FastifyReply, language: string, format: FeedFormat, found: Resolved) {
   const now = site.clock();
-  const feed = await buildFeed(site.database, site, {
+  let validators: ReturnType<typeof feedValidators> | undefined;
+  const { feed, isCurrent } = await buildFeed(site.database, site, {
     language,
     scope: found.scope,
     title: found.title,
@@ -47,12 +48,12 @@ async function sendFeed(site: FeedSite, request: FastifyRequest, reply: FastifyR
     hubs: site.hubs,
     timeZone: site.timeZone(),
     now,
-  });
-  const validators = feedValidators(feed, format);
+  }, (light) => isNotModified(request.headers as Record<string, string | undefined>, (validators = feedValidators(light, format))));
+  validators ??= feedValidators(feed, format);
   reply.header('etag', validators.etag).header('cache-control', 'public, max-age=60');
   if (validators.lastModified) reply.header('last-modified', validators.lastModified);
   if (site.hubs.length > 0) reply.header('link', [...site.hubs.map((hub) => `<${hub}>; rel="hub"`), `<${feed.selfUrl}>; rel="self"`]);
-  if (isNotModified(request.headers as Record<string, string | undefined>, validators)) return reply.code(304).send();
+  if (isCurrent) return reply.code(304).send();
   const body = format === 'atom' ? renderAtom(feed, now)
     : format === 'json' ? renderJsonFeed(feed)
     : renderRss(feed, { yandex: format === 'yandex' });

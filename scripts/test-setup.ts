@@ -103,13 +103,18 @@ export function ensureChromium(): string {
   return CHROMIUM_PATH;
 }
 
-/** Makes sure xmllint (Debian's libxml2-utils) is there: the wire's NewsML-G2 tests validate with it. */
-export function ensureXmllint(): void {
-  if (commandExists('xmllint')) return;
+export const XMLLINT_PATH = '/usr/bin/xmllint';
+
+/** Makes sure xmllint (Debian's libxml2-utils) is installed: the sitemap tests validate with it. */
+export function ensureXmllint(): string {
+  if (existsSync(XMLLINT_PATH)) return XMLLINT_PATH;
   if (isRoot() && commandExists('apt-get')) {
     process.stderr.write('test setup: installing xmllint (libxml2-utils) with apt-get\n');
     execFileSync('apt-get', ['update'], { stdio: 'ignore' });
     execFileSync('apt-get', ['install', '-y', 'libxml2-utils'], { stdio: 'ignore', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
   }
-  if (!commandExists('xmllint')) throw new SetupError('xmllint is needed by the NewsML-G2 tests: install Debian\'s libxml2-utils package (apt-get install libxml2-utils)');
+  if (!existsSync(XMLLINT_PATH)) {
+    throw new SetupError(`xmllint is needed by the sitemap tests and is not at ${XMLLINT_PATH}: install Debian's libxml2-utils package (apt-get install libxml2-utils)`);
+  }
+  return XMLLINT_PATH;
 }

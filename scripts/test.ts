@@ -33,7 +33,8 @@ async function main(): Promise<number> {
   }
   const env: NodeJS.ProcessEnv = { ...process.env, TEST_POSTGRES_URL: await ensurePostgres() };
   if (files.some((file) => file.startsWith(`e2e${path.sep}`))) env.CHROMIUM_PATH = ensureChromium();
-  if (files.some((file) => file.includes(`wire${path.sep}`))) ensureXmllint();
+  // The wire's NewsML-G2 and the sitemap tests validate with xmllint.
+  if (files.some((file) => file.includes(`wire${path.sep}`) || file.includes(`publishing${path.sep}sitemaps`))) ensureXmllint();
   const result = spawnSync(
     process.execPath,
     ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=2', ...files],

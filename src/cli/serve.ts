@@ -1,5 +1,5 @@
 // `dispatch serve`: checks the address, opens and migrates the database, prepares a first start,
-// serves HTTP and runs the job runner (scheduled publishing, embargo ends) until SIGINT or SIGTERM,
+// serves HTTP and runs the job runner (scheduled publishing, embargo ends, WebSub pings) until SIGINT or SIGTERM,
 // then stops the runner after its job in hand and closes cleanly.
 
 import { loadConfig } from '../lib/config.ts';
@@ -12,16 +12,17 @@ import { contentContext, openConfiguredDatabase } from './runtime.ts';
 import { describeFirstStart, isFirstStart, prepareFirstStart } from './first-start.ts';
 import { createJobRunner } from '../jobs/index.ts';
 import { subscribeWireWebhooks, wireJobHandlers } from '../publishing/wire/index.ts';
+import { createStoryEvents, workflowJobHandlers, type WorkflowContext } from '../newsroom/index.ts';
+import { indexIfEmpty } from './search-index.ts';
+import { subscribeWebSubPings, websubJobHandlers } from '../publishing/index.ts';
+
+/** How often the job runner looks for due jobs when it has nothing to do. */
+const JOB_POLL_INTERVAL_MS = 2_000;
 
 /** Private or loopback hosts that subscribers' webhooks may reach anyway (comma-separated). */
 function webhookAllowHosts(): string[] {
   return (process.env.WIRE_WEBHOOK_ALLOW_HOSTS ?? '').split(',').map((h) => h.trim()).filter((h) => h !== '');
 }
-import { createStoryEvents, workflowJobHandlers, type WorkflowContext } from '../newsroom/index.ts';
-import { indexIfEmpty } from './search-index.ts';
-
-/** How often the job runner looks for due jobs when it has nothing to do. */
-const JOB_POLL_INTERVAL_MS = 2_000;
 
 export async function serve(): Promise<void> {
   const config = loadConfig();
@@ -38,10 +39,18 @@ export async function serve(): Promise<void> {
     const events = createStoryEvents((error, event) => logger.error({ err: error, event }, 'a story-changed listener failed'));
     const workflow: WorkflowContext = { ...context, events };
     subscribeWireWebhooks({ database, events, clock: systemClock, publicUrl: config.publicUrl, onError: (error) => logger.error({ err: error }, 'wire webhooks could not be enqueued') });
+    subscribeWebSubPings(events, {
+      database, clock: systemClock, publicUrl: config.publicUrl, hubs: config.websubHubs,
+      onError: (error) => logger.error({ err: error }, 'a WebSub ping could not be queued'),
+    });
     const runner = createJobRunner({
       database,
       clock: systemClock,
-      handlers: { ...workflowJobHandlers(workflow), ...wireJobHandlers({ database, clock: systemClock, allowHosts: webhookAllowHosts() }) },
+      handlers: {
+        ...workflowJobHandlers(workflow),
+        ...wireJobHandlers({ database, clock: systemClock, allowHosts: webhookAllowHosts() }),
+        ...websubJobHandlers({ database, publicUrl: config.publicUrl }),
+      },
       pollIntervalMs: JOB_POLL_INTERVAL_MS,
       onError: (error, job) => logger.warn({ err: error, job: { id: job.id, kind: job.kind, attempt: job.attempt } }, 'a job failed'),
     });

@@ -213,6 +213,7 @@ describe('loadConfig: the config file', () => {
     loadDemoOnFirstStart: false,
     sessionIdleMinutes: 30,
     sessionMaxHours: 10,
+    websubHubs: ['https://hub.example.org/'],
   };
 
   it('reads dispatch.config.json in the working folder', () => {
@@ -232,8 +233,19 @@ describe('loadConfig: the config file', () => {
       mediaMaxPixels: 20000000,
       loadDemoOnFirstStart: false,
       sessions: { idleMinutes: 30, maxHours: 10, secureCookies: true },
+      websubHubs: ['https://hub.example.org/'],
       configFile: file,
     });
+  });
+
+  it('WebSub hubs: none by default, a comma-separated list from WEBSUB_HUBS, anything but http(s) URLs refused', () => {
+    assert.deepEqual(loadConfig({}, tempFolder()).websubHubs, []);
+    assert.deepEqual(
+      loadConfig({ WEBSUB_HUBS: 'https://pubsubhubbub.appspot.com/, http://127.0.0.1:9000/hub' }, tempFolder()).websubHubs,
+      ['https://pubsubhubbub.appspot.com/', 'http://127.0.0.1:9000/hub'],
+    );
+    assert.throws(() => loadConfig({ WEBSUB_HUBS: 'ftp://hub.example.org/' }, tempFolder()), /WEBSUB_HUBS/);
+    assert.throws(() => loadConfig({ WEBSUB_HUBS: 'not a url' }, tempFolder()), /WEBSUB_HUBS/);
   });
 
   it('accepts the port as text', () => {

@@ -49,6 +49,8 @@ export interface Config {
   /** Load the demo agency into an empty database on first start. */
   loadDemoOnFirstStart: boolean;
   sessions: SessionConfig;
+  /** WebSub hubs the feeds name and publishing pings (none by default). */
+  websubHubs: string[];
   /** The file the settings were read from, if any. */
   configFile: string | undefined;
 }
@@ -76,11 +78,12 @@ interface FileSettings {
   loadDemoOnFirstStart?: unknown;
   sessionIdleMinutes?: unknown;
   sessionMaxHours?: unknown;
+  websubHubs?: unknown;
 }
 
 const FILE_KEYS = new Set<string>([
   'host', 'port', 'databaseUrl', 'publicUrl', 'languages', 'defaultLanguage', 'logLevel', 'mediaDir',
-  'mediaMaxBytes', 'mediaMaxPixels', 'loadDemoOnFirstStart', 'sessionIdleMinutes', 'sessionMaxHours',
+  'mediaMaxBytes', 'mediaMaxPixels', 'loadDemoOnFirstStart', 'sessionIdleMinutes', 'sessionMaxHours', 'websubHubs',
 ]);
 
 export const DEFAULT_MEDIA_MAX_BYTES = 25 * 1024 * 1024;
@@ -135,6 +138,24 @@ function readHost(source: Source | undefined): string {
     throw invalid(source.name, 'must be a host name or an IP address such as 127.0.0.1 or 0.0.0.0', raw);
   }
   return raw.trim();
+}
+
+/** WebSub hub URLs: a comma-separated list in the environment, a list in the file; http(s) only. */
+function readHubUrls(source: Source | undefined): string[] {
+  if (!source) return [];
+  const raw = source.value;
+  const list = typeof raw === 'string' ? raw.split(',').map((part) => part.trim()).filter((part) => part !== '') : raw;
+  if (!Array.isArray(list) || list.length > 10) throw invalid(source.name, 'must be a list of at most 10 http(s) URLs', raw);
+  return list.map((entry) => {
+    let url: URL | undefined;
+    try {
+      url = typeof entry === 'string' ? new URL(entry) : undefined;
+    } catch {
+      url = undefined;
+    }
+    if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) throw invalid(source.name, 'must be a list of http(s) URLs', raw);
+    return url.href;
+  });
 }
 
 function readPublicUrl(source: Source | undefined, host: string, port: number): string {
@@ -299,6 +320,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       maxHours: readWholeNumber(pick(env, 'SESSION_MAX_HOURS', settings, 'sessionMaxHours'), 12, 1, 24 * 30),
       secureCookies: publicUrl.startsWith('https:'),
     },
+    websubHubs: readHubUrls(pick(env, 'WEBSUB_HUBS', settings, 'websubHubs')),
     configFile: file,
   };
 }

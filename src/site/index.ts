@@ -11,8 +11,10 @@ import { registerListingRoutes } from './routes/listing-routes.ts';
 import { registerStoryRoute, renderStoryPreview } from './routes/story-route.ts';
 import { registerArchiveRoute } from './routes/archive-route.ts';
 import { registerStaticPageRoute } from './routes/static-page-route.ts';
-import { registerRssRoutes } from './routes/rss-route.ts';
 import { registerSearchRoute } from './routes/search-route.ts';
+import { registerFeedRoutes, registerSitemapRoutes } from '../publishing/index.ts';
+import { homePath, rubricPath, storyPath, tagPath } from './paths.ts';
+import { mediaPath, rubricIn } from './story-items.ts';
 
 export { storyPath } from './paths.ts';
 
@@ -47,7 +49,38 @@ export async function registerSiteRoutes(app: FastifyInstance, deps: AppDependen
   registerStoryRoute(app, site);
   registerArchiveRoute(app, site);
   registerStaticPageRoute(app, site);
-  registerRssRoutes(app, site);
+  registerFeedRoutes(app, {
+    database: deps.database,
+    clock: deps.clock,
+    publicUrl: deps.config.publicUrl,
+    hubs: deps.config.websubHubs,
+    isLanguage: (code) => directory.language(code) !== undefined,
+    siteName: (language) => directory.siteName(language),
+    timeZone: () => directory.settings.timeZone,
+    rubricBySlug: (language, slug) => {
+      const rubric = directory.rubricBySlugIn(language, slug);
+      const name = rubric?.names[language]?.name;
+      return rubric && name ? { id: rubric.id, name } : undefined;
+    },
+    rubricName: (language, rubricId) => rubricIn(directory, rubricId, language)?.name,
+    storyPath: (language, rubricId, storyId, slug) => storyPath(language, rubricIn(directory, rubricId, language)?.slug ?? null, storyId, slug),
+    mediaPath,
+    homePath,
+    rubricPath,
+    tagPath,
+    sendNotFound: (reply, language) => sendErrorPage(site, reply, directory.language(language) ? language : deps.config.defaultLanguage, 404),
+  });
+  registerSitemapRoutes(app, {
+    database: deps.database,
+    clock: deps.clock,
+    publicUrl: deps.config.publicUrl,
+    languages: () => directory.codes,
+    isLanguage: (code) => directory.language(code) !== undefined,
+    siteName: (language) => directory.siteName(language),
+    timeZone: () => directory.settings.timeZone,
+    storyPath: (language, rubricId, storyId, slug) => storyPath(language, rubricIn(directory, rubricId, language)?.slug ?? null, storyId, slug),
+    sendNotFound: (reply, language) => sendErrorPage(site, reply, directory.language(language) ? language : deps.config.defaultLanguage, 404),
+  });
   const languageOf = (url: string) => {
     const first = url.split(/[/?#]/)[1] ?? '';
     return directory.language(first) ? first : deps.config.defaultLanguage;

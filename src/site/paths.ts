@@ -33,8 +33,23 @@ export function staticPagePath(language: string, slug: string): string {
   return `/${language}/${slug}`;
 }
 
+/** The RSS feed of a language, or of one of its rubrics; the other formats sit beside it (feedAlternates). */
 export function feedPath(language: string, rubricSlug?: string): string {
   return rubricSlug ? `/${language}/${rubricSlug}/rss.xml` : `/${language}/rss.xml`;
+}
+
+export function tagFeedPath(language: string, tagSlug: string): string {
+  return `/${language}/tags/${tagSlug}/rss.xml`;
+}
+
+/** The Atom and JSON Feed beside an RSS feed (publishing/feeds serves all three at these names). */
+export function feedAlternates(rssHref: string): Array<{ type: string; href: string }> {
+  const base = rssHref.replace(/rss\.xml$/, '');
+  return [
+    { type: 'application/rss+xml', href: rssHref },
+    { type: 'application/atom+xml', href: `${base}atom.xml` },
+    { type: 'application/feed+json', href: `${base}feed.json` },
+  ];
 }
 
 /** A listing's address one page older: ?older=<unix milliseconds>-<story id>. */

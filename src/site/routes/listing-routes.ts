@@ -8,7 +8,7 @@ import { type FeedScope, findAuthorByKey, findImagesForPage, findMainStory, find
 import { buildChrome, type ChromeInput } from '../chrome.ts';
 import { parseOlder } from '../cursor.ts';
 import { sendErrorPage, sendHtml, type Site } from '../site-deps.ts';
-import { authorPath, feedPath, homePath, rubricPath, tagPath, withOlder } from '../paths.ts';
+import { authorPath, feedPath, homePath, rubricPath, tagFeedPath, tagPath, withOlder } from '../paths.ts';
 import { mediaPath, storyItem } from '../story-items.ts';
 import { listRenditions, pictureSources } from '../../media/index.ts';
 import { renderListingPage } from '../views/listing-page.ts';
@@ -148,7 +148,11 @@ export function registerListingRoutes(app: FastifyInstance, site: Site): void {
       path,
       breadcrumbs: [{ text: strings.home, href: homePath(lang) }, { text: heading, href: path }],
       withRubric: true,
-      chrome: { title: heading, equivalents: Object.fromEntries(Object.entries(tag.names).map(([code, names]) => [code, tagPath(code, names.slug)])) },
+      chrome: {
+        title: heading,
+        equivalents: Object.fromEntries(Object.entries(tag.names).map(([code, names]) => [code, tagPath(code, names.slug)])),
+        feed: { text: strings.rssOf(tag.names[lang]!.name), href: tagFeedPath(lang, slug) },
+      },
     });
   });
 

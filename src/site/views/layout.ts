@@ -4,6 +4,7 @@
 
 import { attr, html, trusted, type SafeHtml } from './html.ts';
 import { icon, ICON_SPRITE } from './icons.ts';
+import { feedAlternates } from '../paths.ts';
 import { serializeJsonLd } from './structured-data.ts';
 import type { LanguageOption, OpenGraphView, PageChrome, SocialLink } from './view-models.ts';
 
@@ -23,7 +24,7 @@ export function renderPage(chrome: PageChrome, main: SafeHtml): string {
 ${chrome.description && html`<meta name="description" content="${chrome.description}">\n`}${
     chrome.noindex && html`<meta name="robots" content="noindex">\n`
   }<link rel="canonical" href="${chrome.canonicalUrl}">
-${chrome.alternates.map((alt) => html`<link rel="alternate" hreflang="${alt.hreflang}" href="${alt.href}">\n`)}<link rel="alternate" type="application/rss+xml" title="${chrome.feed.text}" href="${chrome.feed.href}">
+${chrome.alternates.map((alt) => html`<link rel="alternate" hreflang="${alt.hreflang}" href="${alt.href}">\n`)}${feedAlternates(chrome.feed.href).map((alt) => html`<link rel="alternate" type="${alt.type}" title="${chrome.feed.text}" href="${alt.href}">\n`)}
 <meta name="color-scheme" content="light dark">
 <link rel="stylesheet" href="${chrome.stylesheetHref}">
 ${FAVICON}

@@ -1,0 +1,8 @@
+// The publishing domain's public interface: feeds (and, beside them, sitemaps and the wire).
+// Other domains import from here only.
+
+export { registerFeedRoutes, type FeedSite } from './feeds/feed-routes.ts';
+export { feedAddress } from './feeds/feed-address.ts';
+export { WEBSUB_PING_JOB, subscribeWebSubPings, websubJobHandlers, type WebSubDeps } from './feeds/websub.ts';
+export { FEED_FORMATS, FEED_FILES, type FeedFormat } from './feeds/feed-model.ts';
+export { registerSitemapRoutes, type SitemapSite, SITEMAP_PAGE, NEWS_PAGE } from './sitemaps/sitemap-routes.ts';

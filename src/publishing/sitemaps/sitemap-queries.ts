@@ -1,0 +1,121 @@
+// The reads behind the sitemaps, each an index range on story_versions (language, published_at)
+// restricted to what readers may see: the first and last publication of a language, one page of a
+// month's versions in a language, the visible translations of a set of stories. Never a full scan.
+
+import { sql, type Kysely } from 'kysely';
+import type { Instant, Schema } from '../../db/schema.ts';
+import { PUBLIC_STATUSES } from '../../content/index.ts';
+
+const IS_PUBLIC = sql<boolean>`${sql.raw(`v.status in (${PUBLIC_STATUSES.map((s) => `'${s}'`).join(', ')})`)}`;
+
+export interface SitemapVersion {
+  storyId: number;
+  language: string;
+  slug: string;
+  rubricId: number;
+  headline: string;
+  publishedAt: Instant;
+  changedAt: Instant;
+}
+
+function visible(now: string) {
+  return (eb: any) => eb.or([eb('s.embargo_until', 'is', null), eb('s.embargo_until', '<=', now)]); // eslint-disable-line @typescript-eslint/no-explicit-any
+}
+
+/** The first visible publication in `language`, by the index's first entry. */
+export async function findFirstPublication(db: Kysely<Schema>, language: string, now: Date): Promise<Instant | undefined> {
+  const nowText = now.toISOString();
+  const row = await db
+    .selectFrom('story_versions as v')
+    .innerJoin('stories as s', 's.id', 'v.story_id')
+    .select('v.published_at')
+    .where('v.language', '=', language)
+    .where(IS_PUBLIC)
+    .where('v.published_at', '<=', nowText)
+    .where(visible(nowText))
+    .orderBy('v.published_at', 'asc')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.published_at ?? undefined;
+}
+
+/** Versions in `language` published in [from, to) and visible now, oldest first, one page. */
+export async function listVersionsPublishedIn(
+  db: Kysely<Schema>,
+  params: { language: string; from: Instant; to: Instant; now: Date; offset: number; limit: number; newestFirst?: boolean },
+): Promise<SitemapVersion[]> {
+  const now = params.now.toISOString();
+  const rows = await db
+    .selectFrom('story_versions as v')
+    .innerJoin('stories as s', 's.id', 'v.story_id')
+    .select(['v.story_id', 'v.language', 'v.slug', 'v.rubric_id', 'v.headline', 'v.published_at', 'v.updated_at', 'v.corrected_at'])
+    .where('v.language', '=', params.language)
+    .where(IS_PUBLIC)
+    .where('v.published_at', '>=', params.from)
+    .where('v.published_at', '<', params.to < now ? params.to : now)
+    .where(visible(now))
+    .orderBy('v.published_at', params.newestFirst ? 'desc' : 'asc')
+    .orderBy('v.story_id', params.newestFirst ? 'desc' : 'asc')
+    .offset(params.offset)
+    .limit(params.limit)
+    .execute();
+  return rows.map(toVersion);
+}
+
+function toVersion(row: { story_id: number; language: string; slug: string; rubric_id: number; headline: string; published_at: string | null; updated_at: string; corrected_at: string | null }): SitemapVersion {
+  const published = row.published_at!;
+  const changed = row.corrected_at ?? row.updated_at;
+  return {
+    storyId: row.story_id,
+    language: row.language,
+    slug: row.slug,
+    rubricId: row.rubric_id,
+    headline: row.headline,
+    publishedAt: published,
+    changedAt: changed > published ? changed : published,
+  };
+}
+
+const CHUNK = 500;
+
+/** Every visible language version of `storyIds` (the hreflang alternates), by story id. */
+export async function listVisibleVersionsOf(db: Kysely<Schema>, storyIds: readonly number[], now: Date): Promise<Map<number, SitemapVersion[]>> {
+  const nowText = now.toISOString();
+  const result = new Map<number, SitemapVersion[]>();
+  const unique = [...new Set(storyIds)];
+  for (let i = 0; i < unique.length; i += CHUNK) {
+    const rows = await db
+      .selectFrom('story_versions as v')
+      .innerJoin('stories as s', 's.id', 'v.story_id')
+      .select(['v.story_id', 'v.language', 'v.slug', 'v.rubric_id', 'v.headline', 'v.published_at', 'v.updated_at', 'v.corrected_at'])
+      .where('v.story_id', 'in', unique.slice(i, i + CHUNK))
+      .where(IS_PUBLIC)
+      .where('v.published_at', '<=', nowText)
+      .where(visible(nowText))
+      .execute();
+    for (const row of rows) {
+      const list = result.get(row.story_id) ?? [];
+      list.push(toVersion(row));
+      result.set(row.story_id, list);
+    }
+  }
+  return result;
+}
+
+/**
+ * How many versions in `language` were published in [from, to): an index-only count on the partial
+ * (language, published_at) index, to size a month's sitemap files. Embargoed stories are counted
+ * (the stories table is not read), so a count may run a little high, never low.
+ */
+export async function countPublishedIn(db: Kysely<Schema>, params: { language: string; from: Instant; to: Instant; now: Date }): Promise<number> {
+  const now = params.now.toISOString();
+  const row = await db
+    .selectFrom('story_versions as v')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('v.language', '=', params.language)
+    .where(IS_PUBLIC)
+    .where('v.published_at', '>=', params.from)
+    .where('v.published_at', '<', params.to < now ? params.to : now)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

@@ -3,7 +3,8 @@
 // is reported in one line naming the address and the reason.
 
 import pg from 'pg';
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect, type DatabaseIntrospector } from 'kysely';
+import { SchemaScopedIntrospector } from './schema-introspector.postgres.ts';
 import { AppError } from '../lib/errors.ts';
 import { redact } from './database-url.ts';
 import type { Schema } from './schema.ts';
@@ -44,6 +45,21 @@ function unreachable(url: string, error: unknown): AppError {
   return new AppError('database_unreachable', `Cannot connect to PostgreSQL at ${where}: ${reason}`, { cause: error });
 }
 
+/** PostgreSQL as Kysely speaks it, with introspection limited to Dispatch's own schema. */
+class ScopedPostgresDialect extends PostgresDialect {
+  readonly #schema: string | undefined;
+
+  constructor(config: ConstructorParameters<typeof PostgresDialect>[0], schema: string | undefined) {
+    super(config);
+    this.#schema = schema;
+  }
+
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  override createIntrospector(db: Kysely<any>): DatabaseIntrospector {
+    return new SchemaScopedIntrospector(db, this.#schema);
+  }
+}
+
 export async function openPostgres(url: string, schema: string | undefined, options: OpenOptions = {}): Promise<PostgresDatabase> {
   const connectionUrl = new URL(url);
   connectionUrl.searchParams.delete('schema');
@@ -75,7 +91,7 @@ export async function openPostgres(url: string, schema: string | undefined, opti
     throw unreachable(url, error);
   }
   const db = new Kysely<Schema>({
-    dialect: new PostgresDialect({ pool }),
+    dialect: new ScopedPostgresDialect({ pool }, schema),
     ...(options.onQuery ? { log: options.onQuery } : {}),
   });
   return {

@@ -11,10 +11,9 @@ import { systemClock } from '../lib/clock.ts';
 import { contentContext, openConfiguredDatabase } from './runtime.ts';
 import { describeFirstStart, isFirstStart, prepareFirstStart } from './first-start.ts';
 import { createJobRunner } from '../jobs/index.ts';
-import { subscribeWireWebhooks, wireJobHandlers } from '../publishing/wire/index.ts';
 import { createStoryEvents, workflowJobHandlers, type WorkflowContext } from '../newsroom/index.ts';
 import { indexIfEmpty } from './search-index.ts';
-import { subscribeWebSubPings, websubJobHandlers } from '../publishing/index.ts';
+import { subscribeWebSubPings, subscribeWireWebhooks, websubJobHandlers, wireJobHandlers } from '../publishing/index.ts';
 
 /** How often the job runner looks for due jobs when it has nothing to do. */
 const JOB_POLL_INTERVAL_MS = 2_000;

@@ -14,7 +14,7 @@ import { registerSiteRoutes, type SiteHandle } from '../site/index.ts';
 import { mediaContextFor, registerMediaApi } from '../media/index.ts';
 import { registerNewsroom, registerEditor, isNewsroomPage, requireActor, sendNewsroomErrorPage, type Policy } from '../newsroom/index.ts';
 import type { Clock } from '../lib/clock.ts';
-import { registerWire } from '../publishing/wire/index.ts';
+import { registerWire } from '../publishing/index.ts';
 
 export interface AppDependencies {
   config: Config;

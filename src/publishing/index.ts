@@ -1,4 +1,4 @@
-// The publishing domain's public interface: feeds (and, beside them, sitemaps and the wire).
+// The publishing domain's public interface: feeds, sitemaps and the wire.
 // Other domains import from here only.
 
 export { registerFeedRoutes, type FeedSite } from './feeds/feed-routes.ts';
@@ -6,3 +6,4 @@ export { feedAddress } from './feeds/feed-address.ts';
 export { WEBSUB_PING_JOB, subscribeWebSubPings, websubJobHandlers, type WebSubDeps } from './feeds/websub.ts';
 export { FEED_FORMATS, FEED_FILES, type FeedFormat } from './feeds/feed-model.ts';
 export { registerSitemapRoutes, type SitemapSite, SITEMAP_PAGE, NEWS_PAGE } from './sitemaps/sitemap-routes.ts';
+export { registerWire, createSubscriber, subscribeWireWebhooks, wireJobHandlers } from './wire/index.ts';

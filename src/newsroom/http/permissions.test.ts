@@ -12,7 +12,7 @@ import { asUser, NEWSROOM_ORIGIN, setCookie, userWithSession, type TestSession }
 import { startSession } from '../sessions/start-session.ts';
 import type { Database } from '../../db/database.ts';
 import { ROLES } from '../roles.ts';
-import { createSubscriber } from '../../publishing/wire/index.ts';
+import { createSubscriber } from '../../publishing/index.ts';
 
 const WHO = ['anonymous', ...ROLES, 'pending'] as const;
 type Who = (typeof WHO)[number];

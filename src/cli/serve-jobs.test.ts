@@ -1,6 +1,7 @@
 // `dispatch serve` runs the job runner: a version scheduled while the server was down is published
 // as soon as it starts (catch-up), one scheduled for a moment later is published at its time, and
-// the server still stops cleanly on SIGTERM.
+// the server still stops cleanly on SIGTERM. A story published through the newsroom's API reaches
+// the wire's webhooks: the app and the job runner share one "story changed" bus.
 
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -11,6 +12,10 @@ import { runCli, startServer, freePort } from '../testing/cli.ts';
 import { openDatabase } from '../db/database.ts';
 import { draftStory, movableWorkflowContext, newsroom } from '../newsroom/workflow/workflow-fixtures.ts';
 import { scheduleVersion } from '../newsroom/index.ts';
+import { createServer, type IncomingHttpHeaders } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createSubscriber } from '../publishing/index.ts';
+import { userWithSession } from '../testing/newsroom.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'dispatch-serve-jobs-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -54,5 +59,51 @@ test('the server publishes scheduled versions: missed ones at start, the next on
     const stopped = await server.stop();
     assert.equal(stopped.code, 0, stopped.stderr);
     await database.close();
+  }
+});
+
+test('a story published in the newsroom is pushed to a subscriber\'s webhook by the running server', async () => {
+  const file = path.join(dir, 'webhook.db');
+  const hooks: { headers: IncomingHttpHeaders; body: string }[] = [];
+  const hookServer = createServer((request, response) => {
+    let body = '';
+    request.on('data', (chunk: Buffer) => (body += chunk.toString()));
+    request.on('end', () => {
+      hooks.push({ headers: request.headers, body });
+      response.writeHead(204).end();
+    });
+  });
+  await new Promise<void>((resolve) => hookServer.listen(0, '127.0.0.1', resolve));
+  const hookUrl = `http://127.0.0.1:${(hookServer.address() as AddressInfo).port}/hook`;
+  const port = await freePort();
+  const publicUrl = `http://127.0.0.1:${port}`;
+  const env = { DATABASE_URL: file, DISPATCH_DEMO: 'false', PUBLIC_URL: publicUrl, WIRE_WEBHOOK_ALLOW_HOSTS: '127.0.0.1' };
+  const migrated = await runCli(['db', 'migrate'], { env });
+  assert.equal(migrated.code, 0, migrated.stderr);
+
+  const database = await openDatabase({ kind: 'sqlite', file });
+  const { context } = movableWorkflowContext(() => database, new Date().toISOString());
+  const people = await newsroom(context);
+  const storyId = await draftStory(context, people.rubric.id, people.reporter, 'Potash exports grow', ['en']);
+  await createSubscriber({ db: database.db, fields: { name: 'Daily Courier', languages: ['en'], rubricIds: [], webhookUrl: hookUrl }, now: new Date() });
+  const editor = await userWithSession(database, { login: 'desk-editor', role: 'editor' });
+
+  const server = await startServer({ env, port });
+  try {
+    const response = await fetch(`${publicUrl}/api/newsroom/stories/${storyId}/en/actions/publish`, {
+      method: 'POST',
+      headers: { cookie: editor.cookie, 'x-csrf-token': editor.csrfToken, origin: publicUrl, 'content-type': 'application/json' },
+      body: '{}',
+    });
+    assert.equal(response.status, 200, await response.text());
+    assert.ok(await waitFor(async () => hooks.length > 0, 15_000), 'the webhook is delivered');
+    const delivered = JSON.parse(hooks[0]!.body) as { item?: { headline?: string } } & Record<string, unknown>;
+    assert.match(JSON.stringify(delivered), /Potash exports grow/);
+    assert.ok(Object.keys(hooks[0]!.headers).some((name) => name.includes('signature')), 'the delivery is signed');
+  } finally {
+    const stopped = await server.stop();
+    assert.equal(stopped.code, 0, stopped.stderr);
+    await database.close();
+    hookServer.close();
   }
 });

@@ -56,7 +56,7 @@ export async function serve(): Promise<void> {
     // A database from before archive search (or filled by a bulk load) gets its index now.
     const indexed = await indexIfEmpty(database);
     if (indexed) logger.info({ stories: indexed.stories, ms: indexed.milliseconds }, 'built the search index');
-    const app = await buildApp({ config, database, logger, metrics, clock: systemClock });
+    const app = await buildApp({ config, database, logger, metrics, clock: systemClock, events });
     await listen(app, config.host, config.port);
     runner.start();
     logger.info({ url: `http://${config.host}:${config.port}`, database: database.description }, 'Dispatch is serving');

@@ -12,7 +12,7 @@ import type { Metrics } from './metrics.ts';
 import { registerHealthRoutes } from './health.ts';
 import { registerSiteRoutes, type SiteHandle } from '../site/index.ts';
 import { mediaContextFor, registerMediaApi } from '../media/index.ts';
-import { registerNewsroom, registerEditor, isNewsroomPage, requireActor, sendNewsroomErrorPage, type Policy } from '../newsroom/index.ts';
+import { registerNewsroom, registerEditor, isNewsroomPage, requireActor, sendNewsroomErrorPage, type Policy, type StoryEvents } from '../newsroom/index.ts';
 import type { Clock } from '../lib/clock.ts';
 import { registerWire } from '../publishing/index.ts';
 
@@ -24,6 +24,11 @@ export interface AppDependencies {
   clock: Clock;
   /** The newsroom's policy, with the workflow's transition rule; by default transitions are denied. */
   policy?: Policy;
+  /**
+   * The "story changed" bus the wire's webhooks, WebSub pings and caches listen on. `dispatch serve`
+   * passes the one its job runner uses, so a change made in the newsroom reaches every listener.
+   */
+  events?: StoryEvents;
 }
 
 export interface RouteRecord {
@@ -94,7 +99,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance &
   const content = { database: deps.database, languages: deps.config.languages.map((language) => language.code), clock: deps.clock };
   await registerMediaApi(app, { requireActor, media: mediaContextFor(content, deps.config) });
   registerEditor(app, {
-    database: deps.database, config: deps.config, clock: deps.clock,
+    database: deps.database, config: deps.config, clock: deps.clock, events: deps.events,
     renderPreview: (storyId, language) => (site ? site.renderPreview(storyId, language) : Promise.resolve(undefined)),
   });
   registerWire(app, { database: deps.database, config: deps.config, clock: deps.clock });

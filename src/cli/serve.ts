@@ -18,11 +18,6 @@ import { subscribeWebSubPings, subscribeWireWebhooks, websubJobHandlers, wireJob
 /** How often the job runner looks for due jobs when it has nothing to do. */
 const JOB_POLL_INTERVAL_MS = 2_000;
 
-/** Private or loopback hosts that subscribers' webhooks may reach anyway (comma-separated). */
-function webhookAllowHosts(): string[] {
-  return (process.env.WIRE_WEBHOOK_ALLOW_HOSTS ?? '').split(',').map((h) => h.trim()).filter((h) => h !== '');
-}
-
 export async function serve(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
@@ -47,7 +42,7 @@ export async function serve(): Promise<void> {
       clock: systemClock,
       handlers: {
         ...workflowJobHandlers(workflow),
-        ...wireJobHandlers({ database, clock: systemClock, allowHosts: webhookAllowHosts() }),
+        ...wireJobHandlers({ database, clock: systemClock, allowHosts: config.webhookAllowHosts }),
         ...websubJobHandlers({ database, publicUrl: config.publicUrl }),
       },
       pollIntervalMs: JOB_POLL_INTERVAL_MS,

@@ -234,8 +234,18 @@ describe('loadConfig: the config file', () => {
       loadDemoOnFirstStart: false,
       sessions: { idleMinutes: 30, maxHours: 10, secureCookies: true },
       websubHubs: ['https://hub.example.org/'],
+      webhookAllowHosts: [],
       configFile: file,
     });
+  });
+
+  it('webhook allow-list: none by default, comma-separated from WIRE_WEBHOOK_ALLOW_HOSTS or a list in the file, anything else refused', () => {
+    assert.deepEqual(loadConfig({}, tempFolder()).webhookAllowHosts, []);
+    assert.deepEqual(loadConfig({ WIRE_WEBHOOK_ALLOW_HOSTS: '127.0.0.1, Intranet.Local' }, tempFolder()).webhookAllowHosts, ['127.0.0.1', 'intranet.local']);
+    const cwd = tempFolder();
+    writeConfig(cwd, { webhookAllowHosts: ['10.0.0.5'] });
+    assert.deepEqual(loadConfig({}, cwd).webhookAllowHosts, ['10.0.0.5']);
+    assert.throws(() => loadConfig({ WIRE_WEBHOOK_ALLOW_HOSTS: 'http://127.0.0.1/' }, tempFolder()), /WIRE_WEBHOOK_ALLOW_HOSTS/);
   });
 
   it('WebSub hubs: none by default, a comma-separated list from WEBSUB_HUBS, anything but http(s) URLs refused', () => {

@@ -51,6 +51,8 @@ export interface Config {
   sessions: SessionConfig;
   /** WebSub hubs the feeds name and publishing pings (none by default). */
   websubHubs: string[];
+  /** Private or loopback hosts that subscribers' webhooks may reach anyway (none by default). */
+  webhookAllowHosts: string[];
   /** The file the settings were read from, if any. */
   configFile: string | undefined;
 }
@@ -79,11 +81,13 @@ interface FileSettings {
   sessionIdleMinutes?: unknown;
   sessionMaxHours?: unknown;
   websubHubs?: unknown;
+  webhookAllowHosts?: unknown;
 }
 
 const FILE_KEYS = new Set<string>([
   'host', 'port', 'databaseUrl', 'publicUrl', 'languages', 'defaultLanguage', 'logLevel', 'mediaDir',
   'mediaMaxBytes', 'mediaMaxPixels', 'loadDemoOnFirstStart', 'sessionIdleMinutes', 'sessionMaxHours', 'websubHubs',
+  'webhookAllowHosts',
 ]);
 
 export const DEFAULT_MEDIA_MAX_BYTES = 25 * 1024 * 1024;
@@ -156,6 +160,18 @@ function readHubUrls(source: Source | undefined): string[] {
     if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) throw invalid(source.name, 'must be a list of http(s) URLs', raw);
     return url.href;
   });
+}
+
+/** Host names or IP addresses: a comma-separated list in the environment, a list in the file. */
+function readHostList(source: Source | undefined): string[] {
+  if (!source) return [];
+  const raw = source.value;
+  const list = typeof raw === 'string' ? raw.split(',').map((part) => part.trim()).filter((part) => part !== '') : raw;
+  const isHost = (entry: unknown) => typeof entry === 'string' && /^[A-Za-z0-9.:\-[\]]{1,253}$/.test(entry.trim());
+  if (!Array.isArray(list) || list.length > 100 || !list.every(isHost)) {
+    throw invalid(source.name, 'must be a list of host names or IP addresses such as 127.0.0.1', raw);
+  }
+  return list.map((entry: string) => entry.trim().toLowerCase());
 }
 
 function readPublicUrl(source: Source | undefined, host: string, port: number): string {
@@ -321,6 +337,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       secureCookies: publicUrl.startsWith('https:'),
     },
     websubHubs: readHubUrls(pick(env, 'WEBSUB_HUBS', settings, 'websubHubs')),
+    webhookAllowHosts: readHostList(pick(env, 'WIRE_WEBHOOK_ALLOW_HOSTS', settings, 'webhookAllowHosts')),
     configFile: file,
   };
 }

@@ -11,6 +11,7 @@ import { buildApp, type RouteRecord } from '../http/app.ts';
 import type { Database } from '../db/database.ts';
 import type { ContentContext } from '../content/content-context.ts';
 import type { Clock } from '../lib/clock.ts';
+import type { StoryEvents } from '../newsroom/index.ts';
 
 export interface TestApp {
   app: FastifyInstance;
@@ -20,9 +21,10 @@ export interface TestApp {
   routes: RouteRecord[];
 }
 
-export async function buildTestApp(database: Database, clock: Clock = () => new Date(), env: Record<string, string> = {}): Promise<TestApp> {
+/** `events`: the story-changed bus the app's commands announce on (as `dispatch serve` shares it). */
+export async function buildTestApp(database: Database, clock: Clock = () => new Date(), env: Record<string, string> = {}, events?: StoryEvents): Promise<TestApp> {
   const mediaDir = mkdtempSync(path.join(tmpdir(), 'dispatch-media-'));
   const config: Config = { ...loadConfig({ MEDIA_DIR: mediaDir, PUBLIC_URL: 'https://news.example.by', ...env }, tmpdir()), database: { kind: 'sqlite', file: ':memory:' } };
-  const app = await buildApp({ config, database, logger: createLogger('silent'), metrics: createMetrics(), clock });
+  const app = await buildApp({ config, database, logger: createLogger('silent'), metrics: createMetrics(), clock, ...(events ? { events } : {}) });
   return { app, config, routes: app.routes, context: { database, languages: config.languages.map((l) => l.code), clock } };
 }

@@ -1,4 +1,5 @@
-// Webhook deliveries: when a story is published, corrected or killed, one delivery per subscriber
+// Webhook deliveries: when a story is published, corrected, killed, unpublished, republished or its
+// embargo ends, one delivery per subscriber
 // with a webhook that receives its language and rubric, written together with its job in one
 // transaction (the job runner sends it, durably, with retries). The body is fixed then, so every
 // attempt sends the same bytes under the same delivery id. The delivery log reads them back.
@@ -12,8 +13,8 @@ import { presentWireItem } from './wire-item-presenter.ts';
 import { listWebhookSubscribers } from './subscribers.ts';
 
 export const WIRE_WEBHOOK_JOB = 'wire_webhook';
-/** The workflow actions subscribers are told about. */
-export const WEBHOOK_ACTIONS = ['publish', 'correct', 'kill'] as const;
+/** The workflow actions subscribers are told about: every change of what they may use. */
+export const WEBHOOK_ACTIONS = ['publish', 'correct', 'kill', 'unpublish', 'republish', 'embargo_end'] as const;
 
 export interface WebhookDelivery {
   id: string;

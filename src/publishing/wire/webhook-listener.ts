@@ -1,5 +1,5 @@
-// Listens to "story changed" (fired after the commit) and turns each publish, correction and kill
-// into webhook deliveries. The listener only writes rows; sending is the job runner's, so a slow
+// Listens to "story changed" (fired after the commit) and turns each publish, correction, kill,
+// unpublish, republish and embargo end into webhook deliveries (`WEBHOOK_ACTIONS`). The listener only writes rows; sending is the job runner's, so a slow
 // subscriber never holds up the newsroom's command.
 
 import type { Database } from '../../db/database.ts';

@@ -1,5 +1,6 @@
 // Webhooks of the wire on SQLite and PostgreSQL, against small receivers on loopback: one signed
-// delivery per subscriber that receives the story, for publish, correction and kill; retries after
+// delivery per subscriber that receives the story, for publish, correction, kill, unpublish,
+// republish and embargo end, from the newsroom's API and from the job runner; retries after
 // a 500 under the same id; a redirect not followed; a hanging receiver cut off without holding up
 // the others; a private address refused unless allowed; and a runner that dies mid-delivery
 // losing nothing, with a delivered delivery never sent again.
@@ -13,7 +14,7 @@ import { describeEachDatabase } from '../../testing/databases.ts';
 import { buildTestApp } from '../../testing/app.ts';
 import { asUser, userWithSession, type TestSession } from '../../testing/newsroom.ts';
 import { createRubric, createStory, documentFromText } from '../../content/index.ts';
-import { correctVersion, killVersion, publishVersion } from '../../newsroom/index.ts';
+import { correctVersion, killVersion, publishVersion, republishVersion, scheduleVersion, setEmbargo, unpublishVersion, workflowJobHandlers } from '../../newsroom/index.ts';
 import { createJobRunner } from '../../jobs/index.ts';
 import { addTestUser, movableWorkflowContext } from '../../newsroom/workflow/workflow-fixtures.ts';
 import { createSubscriber } from './subscribers.ts';
@@ -109,6 +110,51 @@ describeEachDatabase('wire webhooks', ({ database }) => {
     const log = await asUser((await buildTestApp(database(), () => context.clock())).app, chief, { method: 'GET', url: `/api/newsroom/subscribers/${ok.subscriber.id}/deliveries` });
     assert.deepEqual(log.json().deliveries.map((d: { status: string; attempts: number; lastStatusCode: number }) => [d.status, d.attempts, d.lastStatusCode]), [['delivered', 1, 200], ['delivered', 1, 200], ['delivered', 1, 200]]);
     assert.equal((await runner().runDueJobs()), 0, 'nothing left to send');
+  });
+
+  /** Runs due jobs of the workflow (scheduled publishing, embargo ends) and of the wire together. */
+  const everyRunner = () => createJobRunner({ database: database(), clock: () => context.clock(), handlers: { ...workflowJobHandlers(context), ...wireJobHandlers(options()) }, backoffMs: () => 1_000 });
+  const events = (r: { received: Received[] }) => r.received.map((x) => JSON.parse(x.body) as { event: string; item: { version: string; pubStatus: string; embargoedUntil?: string; bodies?: unknown[] } });
+
+  test('unpublish, republish and the end of an embargo reach subscribers too, the end from the job runner', async () => {
+    const r = await hook(() => 200, { rubricIds: [otherRubricId] });
+    const storyId = await story('Match', { rubric: otherRubricId });
+    const until = new Date(context.clock().getTime() + 3_600_000).toISOString();
+    await setEmbargo(context, { actor: editor, storyId, until });
+    await enqueued(() => publishVersion(context, { actor: editor, storyId, language: 'ru' }));
+    await runner().runDueJobs();
+    advance(3_600_000);
+    const ended = new Promise<string[]>((resolve) => waiters.push(resolve));
+    await everyRunner().runDueJobs();
+    assert.equal((await ended).length, 2, 'the embargo end goes to this subscriber and to the first test\'s sport one');
+    await everyRunner().runDueJobs();
+    await enqueued(() => unpublishVersion(context, { actor: editor, storyId, language: 'ru' }));
+    await enqueued(() => republishVersion(context, { actor: editor, storyId, language: 'ru' }));
+    await everyRunner().runDueJobs();
+    const got = events(r);
+    assert.deepEqual(got.map((b) => [b.event, b.item.pubStatus]), [['publish', 'withheld'], ['embargo_end', 'usable'], ['unpublish', 'withheld'], ['republish', 'usable']]);
+    assert.equal(got[0]!.item.embargoedUntil, until, 'the embargoed publication says until when');
+    assert.equal(got[1]!.item.embargoedUntil, undefined);
+    assert.equal(got[2]!.item.bodies, undefined, 'a withheld story travels without its text');
+  });
+
+  test('publish, correction and kill from the newsroom\'s API, and a scheduled publication from the job runner, all reach subscribers', async () => {
+    const r = await hook(() => 200, { rubricIds: [otherRubricId] });
+    const { app } = await buildTestApp(database(), () => context.clock(), {}, context.events);
+    const editorSession = await userWithSession(database(), { login: 'desk-editor', role: 'editor' });
+    const storyId = await story('Final', { rubric: otherRubricId });
+    const act = (action: string, payload: Record<string, unknown> = {}) => asUser(app, editorSession, { method: 'POST', url: `/api/newsroom/stories/${storyId}/ru/actions/${action}`, payload });
+    for (const [action, payload] of [['publish', {}], ['correct', { note: 'Score fixed.' }], ['kill', { reason: 'Legal' }]] as const) {
+      await enqueued(async () => assert.equal((await act(action, payload)).statusCode, 200, action));
+    }
+    const scheduled = await story('Later', { rubric: otherRubricId });
+    await scheduleVersion(context, { actor: editor, storyId: scheduled, language: 'ru', at: new Date(context.clock().getTime() + 60_000).toISOString() });
+    advance(60_000);
+    const published = new Promise<string[]>((resolve) => waiters.push(resolve));
+    await everyRunner().runDueJobs();
+    await published;
+    await everyRunner().runDueJobs();
+    assert.deepEqual(events(r).map((b) => [b.event, b.item.version, b.item.pubStatus]), [['publish', '1', 'usable'], ['correct', '2', 'usable'], ['kill', '2', 'canceled'], ['publish', '1', 'usable']]);
   });
 
   test('a 500 is retried with backoff under the same delivery id; a redirect is not followed; a private address is refused', async () => {

@@ -273,6 +273,11 @@ describeEachDatabase('the wire for subscribers', ({ database }) => {
     assert.equal((await wire(slow.apiKey, '/api/wire/items')).statusCode, 200, 'a new minute, a new allowance');
   });
 
+  // Both standards take a date-time with its offset (RFC 3339 in ninjs, xs:dateTime in NewsML-G2) and
+  // name no local time: the wire says every time in UTC, with Z, the same in both formats.
+  const UTC_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+  const NEWSML_TIMES = /<(versionCreated|firstCreated|contentCreated|embargoed)>([^<]*)</g;
+
   test('every item the wire produces, in every state, validates against the official ninjs 3.1 schema', async () => {
     setNow('2026-11-27T09:00:00.000Z');
     const { apiKey } = await newSubscriber({ name: 'Validator', languages: ['ru', 'en', 'be'], ratePerMinute: 100_000 });
@@ -309,6 +314,15 @@ describeEachDatabase('the wire for subscribers', ({ database }) => {
       const newsml = await wire(apiKey, `/api/wire/items/${id}.xml`);
       assert.match(String(newsml.headers['content-type']), /^application\/vnd\.iptc\.g2\.newsitem\+xml/);
       assert.ok(newsml.body.includes(`guid="${item.uri}" version="${item.version}"`) && newsml.body.includes(`<pubStatus qcode="stat:${item.pubStatus}"/>`));
+      for (const field of ['firstCreated', 'versionCreated', 'contentCreated', 'embargoedUntil']) {
+        if (field in item) assert.match(String(item[field]), UTC_INSTANT, `${id} ${field}`);
+      }
+      const times = [...newsml.body.matchAll(NEWSML_TIMES)];
+      assert.ok(times.length >= 3);
+      for (const [, element, value] of times) {
+        assert.match(value!, UTC_INSTANT, `${id} <${element}>`);
+        assert.equal(value, item[element === 'embargoed' ? 'embargoedUntil' : element!], `<${element}> says what the ninjs item says`);
+      }
       xml.push(newsml.body);
     }
     assert.equal(newsmlErrors(xml), '', 'every NewsML-G2 item is valid against IPTC\'s XSD');

@@ -19,7 +19,7 @@ export { createTag, type Tag, type TagInput } from './tags/tags.ts';
 export { createAuthor, type AuthorInput } from './authors/authors.ts';
 export { registerImage, findImagesForPage, type ImageInput, type ImageForPage } from './images/images.ts';
 export { readSettings, writeSetting, DEFAULT_SETTINGS, type SiteSettings } from './settings/settings.ts';
-export { findTagBySlug, listStoryTags } from './tags/tags.ts';
+export { findTagBySlug, findTagByKey, listStoryTags, listTagsIn } from './tags/tags.ts';
 export { findAuthorByKey, listStoryAuthors, type Author } from './authors/authors.ts';
 export { writePage, findPageBySlug, listPageVersions, listPages, type StaticPage } from './pages/pages.ts';
 export { listFeedPage, listRubricHeadlines, type ListedHeadline, findMainStory, hasStoriesIn, countStoriesIn, type FeedCursor, type FeedScope, type FeedPage, type ListedStory } from './stories/listing-queries.ts';

@@ -12,7 +12,7 @@ import { registerStoryRoute, renderStoryPreview } from './routes/story-route.ts'
 import { registerArchiveRoute } from './routes/archive-route.ts';
 import { registerStaticPageRoute } from './routes/static-page-route.ts';
 import { registerSearchRoute } from './routes/search-route.ts';
-import { registerFeedRoutes, registerSitemapRoutes } from '../publishing/index.ts';
+import { registerContentApi, registerFeedRoutes, registerSitemapRoutes } from '../publishing/index.ts';
 import { homePath, rubricPath, storyPath, tagPath } from './paths.ts';
 import { mediaPath, rubricIn } from './story-items.ts';
 
@@ -80,6 +80,16 @@ export async function registerSiteRoutes(app: FastifyInstance, deps: AppDependen
     timeZone: () => directory.settings.timeZone,
     storyPath: (language, rubricId, storyId, slug) => storyPath(language, rubricIn(directory, rubricId, language)?.slug ?? null, storyId, slug),
     sendNotFound: (reply, language) => sendErrorPage(site, reply, directory.language(language) ? language : deps.config.defaultLanguage, 404),
+  });
+  registerContentApi(app, {
+    database: deps.database,
+    clock: deps.clock,
+    publicUrl: deps.config.publicUrl,
+    languages: () => directory.codes,
+    rubrics: () => directory.rubrics,
+    storyPath,
+    rubricPath,
+    tagPath,
   });
   const languageOf = (url: string) => {
     const first = url.split(/[/?#]/)[1] ?? '';

@@ -68,3 +68,26 @@ const selectStoryTags = compiledQuery((db: Kysely<Schema>, storyId: number, lang
 export async function listStoryTags(context: Pick<ContentContext, 'database'>, storyId: number, language: string): Promise<Array<{ name: string; slug: string }>> {
   return selectStoryTags(context.database.db, storyId, language);
 }
+
+/** The tags named in `language`, by name (for the public content API). */
+export async function listTagsIn(db: Kysely<Schema>, language: string): Promise<Array<{ id: number; key: string; name: string; slug: string }>> {
+  return db
+    .selectFrom('tag_names as n')
+    .innerJoin('tags as t', 't.id', 'n.tag_id')
+    .select(['t.id', 't.key', 'n.name', 'n.slug'])
+    .where('n.language', '=', language)
+    .orderBy('n.name')
+    .orderBy('t.id')
+    .execute();
+}
+
+/** The tag with this key, as named in `language`; undefined when it has no name there. */
+export async function findTagByKey(db: Kysely<Schema>, language: string, key: string): Promise<{ id: number; key: string; name: string; slug: string } | undefined> {
+  return db
+    .selectFrom('tag_names as n')
+    .innerJoin('tags as t', 't.id', 'n.tag_id')
+    .select(['t.id', 't.key', 'n.name', 'n.slug'])
+    .where('n.language', '=', language)
+    .where('t.key', '=', key)
+    .executeTakeFirst();
+}

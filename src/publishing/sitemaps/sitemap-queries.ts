@@ -39,10 +39,18 @@ export async function findFirstPublication(db: Kysely<Schema>, language: string,
   return row?.published_at ?? undefined;
 }
 
+/**
+ * One upper bound on the publication time: before the period's end, or by now (a story published
+ * this very millisecond is on its page, so it is in the sitemaps too), whichever is tighter.
+ */
+function publishedBefore(to: Instant | undefined, now: Instant): ['v.published_at', '<' | '<=', Instant] {
+  return to !== undefined && to <= now ? ['v.published_at', '<', to] : ['v.published_at', '<=', now];
+}
+
 /** Versions in `language` published in [from, to) and visible now, oldest first, one page. */
 export async function listVersionsPublishedIn(
   db: Kysely<Schema>,
-  params: { language: string; from: Instant; to: Instant; now: Date; offset: number; limit: number; newestFirst?: boolean },
+  params: { language: string; from: Instant; /** Absent: up to now. */ to?: Instant; now: Date; offset: number; limit: number; newestFirst?: boolean },
 ): Promise<SitemapVersion[]> {
   const now = params.now.toISOString();
   const rows = await db
@@ -52,7 +60,7 @@ export async function listVersionsPublishedIn(
     .where('v.language', '=', params.language)
     .where(IS_PUBLIC)
     .where('v.published_at', '>=', params.from)
-    .where('v.published_at', '<', params.to < now ? params.to : now)
+    .where(...publishedBefore(params.to, now))
     .where(visible(now))
     .orderBy('v.published_at', params.newestFirst ? 'desc' : 'asc')
     .orderBy('v.story_id', params.newestFirst ? 'desc' : 'asc')
@@ -107,7 +115,7 @@ export async function listVisibleVersionsOf(db: Kysely<Schema>, storyIds: readon
  * (language, published_at) index, to size a month's sitemap files. Embargoed stories are counted
  * (the stories table is not read), so a count may run a little high, never low.
  */
-export async function countPublishedIn(db: Kysely<Schema>, params: { language: string; from: Instant; to: Instant; now: Date }): Promise<number> {
+export async function countPublishedIn(db: Kysely<Schema>, params: { language: string; from: Instant; /** Absent: up to now. */ to?: Instant; now: Date }): Promise<number> {
   const now = params.now.toISOString();
   const row = await db
     .selectFrom('story_versions as v')
@@ -115,7 +123,7 @@ export async function countPublishedIn(db: Kysely<Schema>, params: { language: s
     .where('v.language', '=', params.language)
     .where(IS_PUBLIC)
     .where('v.published_at', '>=', params.from)
-    .where('v.published_at', '<', params.to < now ? params.to : now)
+    .where(...publishedBefore(params.to, now))
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }

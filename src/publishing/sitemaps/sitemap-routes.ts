@@ -54,7 +54,7 @@ export function registerSitemapRoutes(app: FastifyInstance, site: SitemapSite): 
     const locations: string[] = [];
     const newsFrom = new Date(now.getTime() - NEWS_WINDOW_MS).toISOString();
     for (const language of site.languages()) {
-      const newsCount = await countPublishedIn(db, { language, from: newsFrom, to: now.toISOString(), now });
+      const newsCount = await countPublishedIn(db, { language, from: newsFrom, now });
       for (let page = 1; page <= Math.ceil(newsCount / NEWS_PAGE); page++) locations.push(`${site.publicUrl}/sitemaps/${language}/news-${page}.xml`);
       const first = await findFirstPublication(db, language, now);
       if (!first) continue;
@@ -85,7 +85,7 @@ export function registerSitemapRoutes(app: FastifyInstance, site: SitemapSite): 
     if (news) {
       const page = Number(news[1]);
       const versions = await listVersionsPublishedIn(db, {
-        language: lang, from: new Date(now.getTime() - NEWS_WINDOW_MS).toISOString(), to: now.toISOString(), now,
+        language: lang, from: new Date(now.getTime() - NEWS_WINDOW_MS).toISOString(), now,
         offset: (page - 1) * NEWS_PAGE, limit: NEWS_PAGE, newestFirst: true,
       });
       if (versions.length === 0 && page > 1) return site.sendNotFound(reply, lang);

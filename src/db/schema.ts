@@ -154,6 +154,8 @@ export interface StoryVersionsTable {
   seo_description: string | null;
   created_at: Instant;
   updated_at: Instant;
+  /** When the version last changed for the wire's subscribers (its polling order); set by workflow commands. */
+  wire_changed_at: Instant | null;
   /** The note readers see under a correction; null while never corrected. */
   correction_note: Generated<string | null>;
   corrected_at: Generated<Instant | null>;

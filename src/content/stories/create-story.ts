@@ -57,6 +57,7 @@ export async function insertLanguageVersion(
       version: 1,
       published_at: version.publishedAt,
       first_published_at: version.publishedAt,
+      wire_changed_at: now,
       seo_title: version.seoTitle,
       seo_description: version.seoDescription,
       created_at: now,

@@ -97,7 +97,7 @@ export async function generateSyntheticStories(context: ContentContext, options:
       const slug = uniqueSlug(language, text.headline);
       batch.story_versions.push([
         ids.version + versions, storyId, language, rubricId, text.headline, text.lede, syntheticBody(text), slug,
-        'published', 1, publishedAt, publishedAt, publishedAt, publishedAt,
+        'published', 1, publishedAt, publishedAt, publishedAt, publishedAt, publishedAt,
       ]);
       batch.story_slugs.push([language, slug, storyId, publishedAt]);
       versions++;

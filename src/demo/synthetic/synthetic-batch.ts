@@ -5,7 +5,7 @@ export const SYNTHETIC_COLUMNS = {
   stories: ['id', 'rubric_id', 'urgency', 'is_main', 'lead_image_id', 'created_at', 'updated_at'],
   story_versions: [
     'id', 'story_id', 'language', 'rubric_id', 'headline', 'lede', 'body', 'slug', 'status', 'version',
-    'published_at', 'first_published_at', 'created_at', 'updated_at',
+    'published_at', 'first_published_at', 'created_at', 'updated_at', 'wire_changed_at',
   ],
   story_slugs: ['language', 'slug', 'story_id', 'created_at'],
   story_authors: ['story_id', 'author_id', 'position'],

@@ -11,7 +11,8 @@ export interface CommandScope {
   now: Date;
   /**
    * Records that a story's public face may have changed: refreshes its tag and author listings
-   * now, in the transaction, and announces it after commit.
+   * and moves the changed versions to the end of the wire's polling order, now, in the
+   * transaction, and announces it after commit.
    */
   storyChanged(storyId: number, languages: readonly string[], action: string): Promise<void>;
 }
@@ -26,6 +27,9 @@ export async function runCommand<T>(context: WorkflowContext, work: (scope: Comm
       now,
       async storyChanged(storyId, languages, action) {
         await refreshStoryListings(trx, storyId);
+        if (languages.length > 0) {
+          await trx.updateTable('story_versions').set({ wire_changed_at: now.toISOString() }).where('story_id', '=', storyId).where('language', 'in', [...languages]).execute();
+        }
         const change = changes.get(storyId) ?? { languages: new Set<string>(), action };
         for (const language of languages) change.languages.add(language);
         changes.set(storyId, change);

@@ -51,7 +51,7 @@ describeEachDatabase('wire webhooks', ({ database }) => {
   let rubricId: number;
   let otherRubricId: number;
   let chief: TestSession;
-  const options = () => ({ database: database(), clock: () => context.clock(), allowHosts: ['127.0.0.1'], timeoutMs: 300 });
+  const options = () => ({ database: database(), clock: () => context.clock(), allowHosts: ['127.0.0.1'], timeoutMs: 1_000 });
   const runner = () => createJobRunner({ database: database(), clock: () => context.clock(), handlers: wireJobHandlers(options()), backoffMs: () => 1_000 });
 
   before(async () => {
@@ -201,11 +201,11 @@ describeEachDatabase('wire webhooks', ({ database }) => {
     await enqueued(() => publishVersion(context, { actor: editor, storyId, language: 'ru' }));
     const started = Date.now();
     await runner().runDueJobs();
-    assert.ok(Date.now() - started < 3_000, 'the pass ends soon after the time limit');
+    assert.ok(Date.now() - started < 5_000, 'the pass ends soon after the time limit');
     assert.equal(fine.received.length, 1);
     assert.equal(hanging.received.length, 1);
     const row = await delivery(hanging.received[0]!.headers['x-dispatch-delivery'] as string);
-    assert.deepEqual([row.status, row.last_error], ['pending', 'no answer within 300 ms']);
+    assert.deepEqual([row.status, row.last_error], ['pending', 'no answer within 1000 ms']);
   });
 
   test('a runner that dies during a delivery loses nothing; a delivered delivery is never sent again', async () => {

@@ -13,7 +13,8 @@ import { asUser, userWithSession, type TestSession } from '../../testing/newsroo
 import { ninjsErrors } from '../../testing/ninjs.ts';
 import { newsmlErrors } from '../../testing/xmllint.ts';
 import { createAuthor, createRubric, createStory, documentFromText } from '../../content/index.ts';
-import { correctVersion, killVersion, publishVersion, setEmbargo, startTranslation, submitVersion } from '../../newsroom/index.ts';
+import { correctVersion, killVersion, publishVersion, setEmbargo, startTranslation, submitVersion, workflowJobHandlers } from '../../newsroom/index.ts';
+import { createJobRunner } from '../../jobs/index.ts';
 import { addTestUser, movableWorkflowContext } from '../../newsroom/workflow/workflow-fixtures.ts';
 
 const START = '2026-11-23T08:00:00.000Z';
@@ -199,6 +200,8 @@ describeEachDatabase('the wire for subscribers', ({ database }) => {
     assert.ok(Array.isArray(withheld.bodies), 'subscribers get an embargoed text ahead, marked withheld');
 
     setNow('2026-11-24T12:00:01.000Z');
+    // The embargo-end job moves the item to the end of the polling order when it runs.
+    await createJobRunner({ database: database(), clock: () => context.clock(), handlers: workflowJobHandlers(context) }).runDueJobs();
     const lapsed = await pollAll(apiKey, seen.next!);
     assert.deepEqual(lapsed.items.map((i) => [i.uri, i.pubStatus, i.embargoedUntil]), [[`${WIRE}${embargoed}-ru`, 'usable', undefined]], 'the end of an embargo is a change to poll');
   });

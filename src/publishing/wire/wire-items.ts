@@ -5,8 +5,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/database.ts';
 import type { Schema } from '../../db/schema.ts';
-import { sqliteWireChangedAt } from './wire-change-time.sqlite.ts';
-import { postgresWireChangedAt } from './wire-change-time.postgres.ts';
 import type { WireCursor } from './wire-cursor.ts';
 
 /** The statuses a version can have once it reached the wire (killed and unpublished stay, as such). */
@@ -41,13 +39,10 @@ export interface WireVersionRow {
   changedAt: string;
 }
 
-function changedAt(database: Database, now: Date) {
-  const at = now.toISOString();
-  return database.dialect === 'sqlite' ? sqliteWireChangedAt(at) : postgresWireChangedAt(at);
-}
-
-function selectWireVersions(database: Database, scope: WireScope, now: Date) {
-  const changed = changedAt(database, now);
+// `now` is kept in the signature: what an item says (withheld or usable) depends on it, its place
+// in the polling order does not (workflow commands and the embargo-end job move it, in their
+// transaction, to when they ran: story_versions.wire_changed_at, indexed).
+function selectWireVersions(database: Database, scope: WireScope, _now: Date) {
   let query = database.db
     .selectFrom('story_versions as sv')
     .innerJoin('stories as s', 's.id', 'sv.story_id')
@@ -59,28 +54,28 @@ function selectWireVersions(database: Database, scope: WireScope, now: Date) {
       'sv.correction_note as correctionNote', 'sv.corrected_at as correctedAt', 's.urgency', 's.embargo_until as embargoUntil',
       's.created_at as createdAt', 'sv.rubric_id as rubricId', 'r.key as rubricKey', 'rn.name as rubricName',
     ])
-    .select(changed.as('changedAt'))
+    .select(sql<string>`sv.wire_changed_at`.as('changedAt'))
     .where('sv.first_published_at', 'is not', null)
     .where('sv.status', 'in', [...WIRE_STATUSES])
     .where('sv.language', 'in', [...scope.languages]);
   if (scope.rubricIds.length > 0) query = query.where('sv.rubric_id', 'in', [...scope.rubricIds]);
-  return { query, changed };
+  return query;
 }
 
 /** Items changed after `since`, oldest change first: polling with the last one's position misses nothing. */
 export async function listWireVersions(database: Database, params: { scope: WireScope; since?: WireCursor; limit: number; now: Date }): Promise<WireVersionRow[]> {
-  const { query, changed } = selectWireVersions(database, params.scope, params.now);
-  let q = query;
+  let query = selectWireVersions(database, params.scope, params.now);
   if (params.since) {
     const { changedAt: at, versionId } = params.since;
     const time = database.dialect === 'postgres' ? sql`${at}::timestamptz` : sql`${at}`;
-    q = q.where(sql<boolean>`(${changed} > ${time} or (${changed} = ${time} and sv.id > ${versionId}))`);
+    // One row-value bound: both databases make it one range of story_versions_wire_changed.
+    query = query.where(sql<boolean>`(sv.wire_changed_at, sv.id) > (${time}, ${versionId})`);
   }
-  return (await q.orderBy(changed).orderBy('sv.id').limit(params.limit).execute()) as WireVersionRow[];
+  return (await query.where('sv.wire_changed_at', 'is not', null).orderBy('sv.wire_changed_at').orderBy('sv.id').limit(params.limit).execute()) as WireVersionRow[];
 }
 
 export async function findWireVersion(database: Database, params: { scope: WireScope; storyId: number; language: string; now: Date }): Promise<WireVersionRow | undefined> {
-  const { query } = selectWireVersions(database, params.scope, params.now);
+  const query = selectWireVersions(database, params.scope, params.now);
   return (await query.where('sv.story_id', '=', params.storyId).where('sv.language', '=', params.language).executeTakeFirst()) as WireVersionRow | undefined;
 }
 

@@ -20,13 +20,14 @@ export function setCsrfToken(token: string): void {
   csrfToken = token;
 }
 
-export async function api<T = unknown>(method: string, url: string, body?: unknown): Promise<T> {
+/** `keepalive` lets a request made while the page closes (leaving a story) still reach the server. */
+export async function api<T = unknown>(method: string, url: string, body?: unknown, options: { keepalive?: boolean } = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET') headers['x-csrf-token'] = csrfToken;
   let response: Response;
   try {
-    response = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin' });
+    response = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin', keepalive: options.keepalive === true });
   } catch {
     throw new ApiError(0, 'network_error', 'The server cannot be reached', {});
   }

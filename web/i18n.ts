@@ -24,6 +24,11 @@ const en = {
   done: 'Done:',
   details: 'Story details', urgency: 'Urgency', urgencyLevels: ['flash', 'urgent', 'important', 'normal', 'routine'], mainStory: 'Main story (top of the home page)',
   byline: 'Byline', tags: 'Tags', addTag: 'Add tag', removeTag: 'Remove tag', noSuchTag: 'No tag by that name; choose one of the suggestions.', saveDetails: 'Save details', previewSaved: 'the saved text, as readers will see it',
+  // The desk and the editor: presence, corrections and updates, the media library.
+  presenceLabel: 'Who else has this open', alsoOpenBy: 'Also open now by', openSince: 'since',
+  alsoOpenHint: 'Save often: if you both save the same revision, the second save shows a conflict.', openBy: 'Open by',
+  saveCorrection: 'Save as correction', onSiteHint: 'This version is on the site: saving it is a correction with a note for readers.',
+  followWithUpdate: 'Write an update (new story)',
 };
 
 type Strings = typeof en;
@@ -51,6 +56,11 @@ const ru: Strings = {
   done: 'Готово:',
   details: 'Свойства материала', urgency: 'Срочность', urgencyLevels: ['молния', 'срочно', 'важно', 'обычно', 'рутинно'], mainStory: 'Главный материал (вверху главной)',
   byline: 'Авторы', tags: 'Теги', addTag: 'Добавить тег', removeTag: 'Убрать тег', noSuchTag: 'Такого тега нет; выберите из подсказок.', saveDetails: 'Сохранить свойства', previewSaved: 'сохранённый текст так, как его увидят читатели',
+  // Лента работы и редактор: кто открыл, исправления и продолжения, медиатека.
+  presenceLabel: 'Кто ещё открыл материал', alsoOpenBy: 'Сейчас также открыт у', openSince: 'с',
+  alsoOpenHint: 'Сохраняйте чаще: если вы оба сохраните одну и ту же правку, второй увидит конфликт.', openBy: 'Открыт у',
+  saveCorrection: 'Сохранить как исправление', onSiteHint: 'Эта версия на сайте: сохранение — это исправление с примечанием для читателей.',
+  followWithUpdate: 'Написать продолжение (новый материал)',
 };
 
 let current: Strings = en;

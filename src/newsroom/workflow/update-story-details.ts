@@ -21,6 +21,8 @@ export interface StoryDetails {
   tagIds?: number[];
   /** The byline, in order. */
   authorIds?: number[];
+  /** The photo at the top of the story (from the media library); null removes it. */
+  leadImageId?: number | null;
 }
 
 const MAX_TAGS = 30;
@@ -41,7 +43,7 @@ function idList(value: unknown, field: string, max: number): number[] {
 function validDetails(details: unknown): StoryDetails {
   if (typeof details !== 'object' || details === null || Array.isArray(details)) throw fail('details', 'must be an object');
   const input = details as Record<string, unknown>;
-  const known = ['rubricId', 'urgency', 'isMain', 'tagIds', 'authorIds'];
+  const known = ['rubricId', 'urgency', 'isMain', 'tagIds', 'authorIds', 'leadImageId'];
   const unknown = Object.keys(input).find((key) => !known.includes(key));
   if (unknown !== undefined) throw fail(`details.${unknown}`, 'is not a story detail');
   const valid: StoryDetails = {};
@@ -56,6 +58,7 @@ function validDetails(details: unknown): StoryDetails {
   }
   if (input.tagIds !== undefined) valid.tagIds = idList(input.tagIds, 'details.tagIds', MAX_TAGS);
   if (input.authorIds !== undefined) valid.authorIds = idList(input.authorIds, 'details.authorIds', MAX_AUTHORS);
+  if (input.leadImageId !== undefined) valid.leadImageId = input.leadImageId === null ? null : validId(input.leadImageId, 'details.leadImageId');
   return valid;
 }
 
@@ -80,11 +83,16 @@ export async function updateStoryDetails(context: WorkflowContext, params: { act
       const missing = ids.find((id) => !found.some((row) => row.id === id));
       if (missing !== undefined) throw fail(field, `no ${table === 'tags' ? 'tag' : 'author'} with id ${missing}`);
     }
+    if (typeof details.leadImageId === 'number') {
+      const image = await trx.selectFrom('images').select('id').where('id', '=', details.leadImageId).executeTakeFirst();
+      if (!image) throw new AppError('image_not_found', `No image with id ${details.leadImageId}`, { details: { field: 'details.leadImageId' } });
+    }
     await trx.updateTable('stories').set({
       updated_at: at,
       ...(details.rubricId === undefined ? {} : { rubric_id: details.rubricId }),
       ...(details.urgency === undefined ? {} : { urgency: details.urgency }),
       ...(details.isMain === undefined ? {} : { is_main: details.isMain ? 1 : 0 }),
+      ...(details.leadImageId === undefined ? {} : { lead_image_id: details.leadImageId }),
     }).where('id', '=', storyId).execute();
     if (details.tagIds !== undefined) {
       await trx.deleteFrom('story_tags').where('story_id', '=', storyId).execute();

@@ -29,6 +29,12 @@ const en = {
   alsoOpenHint: 'Save often: if you both save the same revision, the second save shows a conflict.', openBy: 'Open by',
   saveCorrection: 'Save as correction', onSiteHint: 'This version is on the site: saving it is a correction with a note for readers.',
   followWithUpdate: 'Write an update (new story)',
+  mediaLibrary: 'Media library', mediaResults: 'Images', mediaSearch: 'Search images', chooseImage: 'Choose', noImages: 'No images found.',
+  noAlt: 'no alt text yet', altRequired: 'Required to publish: what the image shows, for readers who cannot see it.', imageTexts: 'Image texts',
+  useImage: 'Use this image', uploadImage: 'Upload an image (JPEG, PNG, WebP, AVIF, GIF)', upload: 'Upload', uploading: 'Uploading…', uploaded: 'Uploaded',
+  bodyImage: 'image in the body', leadImage: 'Lead image', chooseLeadImage: 'Choose lead image', removeLeadImage: 'Remove lead image', noLeadImage: 'No lead image.',
+  notReadyToPublish: 'Not published yet — fix these first:', problemLeadAlt: 'The lead image has no alt text in this language (edit it in the media library).',
+  problemBodyAlt: 'An image in the body has no alt text in this language', problemHeadline: 'The headline is empty.', problemLede: 'The lede is empty.',
 };
 
 type Strings = typeof en;
@@ -61,6 +67,12 @@ const ru: Strings = {
   alsoOpenHint: 'Сохраняйте чаще: если вы оба сохраните одну и ту же правку, второй увидит конфликт.', openBy: 'Открыт у',
   saveCorrection: 'Сохранить как исправление', onSiteHint: 'Эта версия на сайте: сохранение — это исправление с примечанием для читателей.',
   followWithUpdate: 'Написать продолжение (новый материал)',
+  mediaLibrary: 'Медиатека', mediaResults: 'Изображения', mediaSearch: 'Поиск изображений', chooseImage: 'Выбрать', noImages: 'Изображений не найдено.',
+  noAlt: 'нет альтернативного текста', altRequired: 'Нужен для публикации: что на снимке, для читателей, которые его не видят.', imageTexts: 'Тексты изображения',
+  useImage: 'Использовать изображение', uploadImage: 'Загрузить изображение (JPEG, PNG, WebP, AVIF, GIF)', upload: 'Загрузить', uploading: 'Загрузка…', uploaded: 'Загружено',
+  bodyImage: 'изображение в тексте', leadImage: 'Главное фото', chooseLeadImage: 'Выбрать главное фото', removeLeadImage: 'Убрать главное фото', noLeadImage: 'Главного фото нет.',
+  notReadyToPublish: 'Пока не опубликовано — сначала исправьте:', problemLeadAlt: 'У главного фото нет альтернативного текста на этом языке (добавьте его в медиатеке).',
+  problemBodyAlt: 'У изображения в тексте нет альтернативного текста на этом языке', problemHeadline: 'Заголовок пуст.', problemLede: 'Лид пуст.',
 };
 
 let current: Strings = en;

@@ -30,7 +30,7 @@ function localInput(iso: string | null): string {
   if (!iso) return '';
   const date = new Date(iso);
   const offset = date.getTimezoneOffset() * 60_000;
-  return new Date(date.getTime() - offset).toISOString().slice(0, 16);
+  return new Date(date.getTime() - offset).toISOString().slice(0, 19);
 }
 
 function sideBySide(title: string, fields: Partial<TextFields>): HTMLElement {
@@ -57,7 +57,7 @@ export async function renderEditor(root: HTMLElement, navigate: Navigate, storyI
   const lede = labelled(s.lede, h('textarea', { rows: 3, maxlength: 2000, lang: language }));
   lede.control.value = version.lede;
   const bodyLabel = h('span', { id: 'body-label', class: 'label' }, s.body);
-  const body = createBodyEditor('body-label', version.body, () => changed());
+  const body = createBodyEditor('body-label', version.body, () => changed(), language);
   const slug = labelled(s.slug, h('input', { type: 'text', value: version.slug, pattern: '[a-z0-9]+(-[a-z0-9]+)*' }));
   const urlPreview = h('output', { for: slug.control.id, class: 'url-preview' });
   const showUrl = () => { urlPreview.textContent = version.publicUrl.replace(/\/(\d+)-[^/]*$/, `/$1-${slug.control.value.trim()}`); };
@@ -146,7 +146,7 @@ export async function renderEditor(root: HTMLElement, navigate: Navigate, storyI
         } }, s.takeTheirs))));
   };
 
-  const embargo = labelled(s.embargo, h('input', { type: 'datetime-local', value: localInput(version.embargoUntil) }));
+  const embargo = labelled(s.embargo, h('input', { type: 'datetime-local', step: 1, value: localInput(version.embargoUntil) }));
   const embargoBox = h('div', { class: 'embargo' }, embargo.row,
     h('button', { type: 'button', class: 'secondary', onclick: () => void (async () => {
       if (!embargo.control.value) return;

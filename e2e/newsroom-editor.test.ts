@@ -12,7 +12,7 @@ import { userWithSession } from '../src/testing/newsroom.ts';
 import type { Role } from '../src/newsroom/index.ts';
 import { createTag } from '../src/content/index.ts';
 import { launchBrowser } from './browser.ts';
-import { newStory as writeStory, publishFromDesk as publish, startNewsroom, type Dialect, type Newsroom, type Person } from './newsroom-session.ts';
+import { assertInert, PAYLOADS, newStory as writeStory, publishFromDesk as publish, startNewsroom, type Dialect, type Newsroom, type Person } from './newsroom-session.ts';
 
 let browser: Browser;
 let newsroom: Newsroom;
@@ -135,26 +135,6 @@ function editorTests(): void {
     assert.deepEqual(reporter.errors, []);
     await reporter.context.close();
   });
-
-  const PAYLOADS = [
-    '<script>window.__xss=1</script>',
-    '<img src=x onerror="window.__xss=1">',
-    '"><svg onload=window.__xss=1>',
-    "'; window.__xss=1; //",
-    '<iframe src="javascript:window.__xss=1"></iframe>',
-    '{{constructor.constructor("window.__xss=1")()}}',
-  ];
-
-  /** Nothing a payload asked for happened: no flag, no element with an event handler, no injected element. */
-  async function assertInert(page: Page, where: string): Promise<void> {
-    // A string, evaluated in the page: the test's own TypeScript has no DOM types.
-    const report = await page.evaluate(`({
-      flag: window.__xss ?? null,
-      handlers: [...document.querySelectorAll('*')].flatMap((element) => [...element.attributes].filter((a) => /^on/i.test(a.name)).map((a) => element.tagName + ' ' + a.name)),
-      injected: document.querySelectorAll('img[src="x"], svg[onload], iframe[src^="javascript"], main script, article script:not([type="application/ld+json"])').length,
-    })`);
-    assert.deepEqual(report, { flag: null, handlers: [], injected: 0 }, where);
-  }
 
   test('XSS payloads typed into headline, lede and body stay text in the newsroom and on the site', async () => {
     const reporter = await person('reporter');

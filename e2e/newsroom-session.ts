@@ -95,3 +95,24 @@ export async function pollUntil(page: Page, url: string, isThere: () => Promise<
     await page.waitForTimeout(500);
   }
 }
+
+/** Known XSS payloads: each would set window.__xss, add an element or a handler if it ran. */
+export const PAYLOADS = [
+  '<script>window.__xss=1</script>',
+  '<img src=x onerror="window.__xss=1">',
+  '"><svg onload=window.__xss=1>',
+  "'; window.__xss=1; //",
+  '<iframe src="javascript:window.__xss=1"></iframe>',
+  '{{constructor.constructor("window.__xss=1")()}}',
+];
+
+/** Nothing a payload asked for happened: no flag, no element with an event handler, no injected element. */
+export async function assertInert(page: Page, where: string): Promise<void> {
+  // A string, evaluated in the page: the test's own TypeScript has no DOM types.
+  const report = await page.evaluate(`({
+    flag: window.__xss ?? null,
+    handlers: [...document.querySelectorAll('*')].flatMap((element) => [...element.attributes].filter((a) => /^on/i.test(a.name)).map((a) => element.tagName + ' ' + a.name)),
+    injected: document.querySelectorAll('img[src="x"], svg[onload], iframe[src^="javascript"], main script, article script:not([type="application/ld+json"])').length,
+  })`);
+  assert.deepEqual(report, { flag: null, handlers: [], injected: 0 }, where);
+}

@@ -202,7 +202,7 @@ export async function renderEditor(root: HTMLElement, navigate: Navigate, storyI
   const main = h('div', { class: source ? 'with-source' : 'single' },
     source ? h('aside', { class: 'source', 'aria-label': s.source, lang: source.language }, sideBySide(`${s.source}: ${s.languageNames[source.language] ?? source.language}`, source)) : '',
     h('div', { class: 'edit-column' }, conflictArea, form));
-  const details = await renderDetails({ base, language, interfaceLanguage, details: version, canEdit: version.canEdit });
+  const details = await renderDetails({ base, language, interfaceLanguage, details: version, canEdit: version.canEdit, isCorrection });
   const onSite = isCorrection ? h('p', { class: 'hint on-site' }, s.onSiteHint, version.correctionNote ? ` ${s.correctionNote}: «${version.correctionNote}»` : '') : '';
   const presence = startPresence(base);
   root.replaceChildren(h('p', {}, h('a', { href: '/newsroom/app' }, `← ${s.desk}`)), heading, presence, actions, onSite, preview, main, details, embargoBox, history.element);

@@ -9,7 +9,7 @@ import { requireActor } from '../access/require-actor.ts';
 import {
   autosaveDraft, correctVersion, createUpdate, leaveVersion, markPresent, diffRevisions, findAutosave, findRevision, killVersion, liftEmbargo, listDesk, listRevisions,
   publishVersion, readVersionText, republishVersion, restoreRevision, saveVersionText, scheduleVersion, setEmbargo, spikeVersion,
-  startTranslation, submitVersion, unpublishVersion, unspikeVersion, updateStoryDetails, type Actor, type TransitionResult, type WorkflowContext,
+  startTranslation, submitVersion, unpublishVersion, unspikeVersion, updateStoryDetails, type Actor, type StoryDetails, type TransitionResult, type WorkflowContext,
 } from '../workflow/index.ts';
 import { isButtonAction, type ButtonAction } from './story-actions.ts';
 import { presentDeskStory, presentVersion } from './story-presenter.ts';
@@ -44,6 +44,7 @@ function takeAction(context: WorkflowContext, action: ButtonAction, target: { ac
         ...target, note,
         ...(body.fields === undefined ? {} : { fields: readTextFields(body.fields) }),
         ...(body.expectedRevision === undefined ? {} : { expectedRevision: readRevisionNumber(body.expectedRevision, 'expectedRevision') }),
+        ...(body.details === undefined ? {} : { details: body.details as StoryDetails }),
       });
     }
     case 'unpublish': return unpublishVersion(context, target);
@@ -160,7 +161,7 @@ export function registerStoryApiRoutes(app: FastifyInstance, context: WorkflowCo
   app.post<{ Params: VersionParams & { action: string } }>('/api/newsroom/stories/:storyId/:language/actions/:action', enter, async (request) => {
     const action = request.params.action;
     if (!isButtonAction(action)) throw new AppError('invalid_input', `action: ${action.slice(0, 40)} is not a workflow action`, { details: { field: 'action' } });
-    const body = readBody(request.body, ['at', 'note', 'reason', 'fields', 'expectedRevision']);
+    const body = readBody(request.body, ['at', 'note', 'reason', 'fields', 'expectedRevision', 'details']);
     return takeAction(context, action, { actor: actorOf(request), ...readVersionParams(request.params) }, body);
   });
 

@@ -2,16 +2,19 @@
 // `dispatch serve` on an empty SQLite database, logs in as the first-start administrator, times
 // sequential logins (argon2id dominates), then runs wrk on 127.0.0.1 against /healthz (the floor),
 // GET /api/newsroom/me and GET /newsroom with the session cookie (session lookup, policy, JSON or
-// page). Wrap it in `flock /tmp/dispatch-bench.lock` so two benchmarks never overlap.
+// page), then the desk (GET /api/newsroom/stories: its first page, a status filter and a page deep
+// in the keyset) over BENCH_STORIES synthetic stories (`dispatch demo --stories N`, loaded before the
+// server starts). Wrap it in `flock /tmp/dispatch-bench.lock` so two benchmarks never overlap.
 
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { freePort, startServer } from '../src/testing/cli.ts';
+import { freePort, runCli, startServer } from '../src/testing/cli.ts';
 import { runWrk, type WrkResult } from './wrk.ts';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 32);
+const stories = Number(process.env.BENCH_STORIES ?? 100_000);
 
 function cookieOf(response: Response, name: string): string {
   const found = response.headers.getSetCookie().find((c) => c.startsWith(`${name}=`));
@@ -34,7 +37,12 @@ async function logIn(url: string, login: string, password: string): Promise<stri
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(path.join(tmpdir(), 'dispatch-bench-newsroom-'));
-  const server = await startServer({ env: { DATABASE_URL: path.join(dir, 'dispatch.db'), DISPATCH_DEMO: 'false', LOG_LEVEL: 'warn' }, port: await freePort() });
+  const env = { DATABASE_URL: path.join(dir, 'dispatch.db'), DISPATCH_DEMO: 'false', LOG_LEVEL: 'warn', MEDIA_DIR: path.join(dir, 'media') };
+  if (stories > 0) {
+    const loaded = await runCli(['demo', '--stories', String(stories), '--quiet'], { env, timeoutMs: 1_200_000 });
+    if (loaded.code !== 0) throw new Error(`generating stories failed: ${loaded.stderr}`);
+  }
+  const server = await startServer({ env, port: await freePort() });
   try {
     const oneTime = /password: (\S+)/.exec(server.output().stderr)![1]!;
     const first = await logIn(server.url, 'admin', oneTime);
@@ -57,11 +65,31 @@ async function main(): Promise<void> {
     times.sort((a, b) => a - b);
     process.stdout.write(`login (GET form + POST, argon2id verify), 20 sequential: median ${times[10]!.toFixed(1)} ms, max ${times[19]!.toFixed(1)} ms\n`);
 
+    const single: number[] = [];
+    for (let i = 0; i < 20; i++) {
+      const started = performance.now();
+      const desk = await fetch(`${server.url}/api/newsroom/stories`, { headers: { cookie } });
+      if (desk.status !== 200) throw new Error(`the desk answered ${desk.status}`);
+      await desk.arrayBuffer();
+      single.push(performance.now() - started);
+    }
+    single.sort((a, b) => a - b);
+    process.stdout.write(`desk first page over ${stories} stories, 20 sequential: median ${single[10]!.toFixed(1)} ms, max ${single[19]!.toFixed(1)} ms\n`);
+    let deep = '/api/newsroom/stories';
+    for (let page = 0; page < 20; page++) {
+      const { next } = (await (await fetch(`${server.url}${deep}`, { headers: { cookie } })).json()) as { next: string | null };
+      if (!next) break;
+      deep = `/api/newsroom/stories?cursor=${next}`;
+    }
+
     const rows: Array<[string, WrkResult]> = [];
     for (const [name, target, headers] of [
       ['/healthz (floor)', '/healthz', {}],
       ['GET /api/newsroom/me (session)', '/api/newsroom/me', { cookie }],
       ['GET /newsroom (session, page)', '/newsroom', { cookie }],
+      ['GET /api/newsroom/stories (desk, first page)', '/api/newsroom/stories', { cookie }],
+      ['GET /api/newsroom/stories?status=published&language=en (desk, filtered)', '/api/newsroom/stories?status=published&language=en', { cookie }],
+      ['GET /api/newsroom/stories?cursor=… (desk, page 21)', deep, { cookie }],
     ] as const) {
       await runWrk({ url: `${server.url}${target}`, seconds: 3, connections, headers });
       rows.push([name, await runWrk({ url: `${server.url}${target}`, seconds, connections, headers })]);

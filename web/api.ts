@@ -20,13 +20,23 @@ export function setCsrfToken(token: string): void {
   csrfToken = token;
 }
 
-export async function api<T = unknown>(method: string, url: string, body?: unknown): Promise<T> {
+/** `keepalive` lets a request made while the page closes (leaving a story) still reach the server. */
+export async function api<T = unknown>(method: string, url: string, body?: unknown, options: { keepalive?: boolean } = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET') headers['x-csrf-token'] = csrfToken;
+  return send<T>(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin', keepalive: options.keepalive === true });
+}
+
+/** A multipart form (an upload): the browser sets its content type and boundary. */
+export function apiForm<T = unknown>(url: string, form: FormData): Promise<T> {
+  return send<T>(url, { method: 'POST', headers: { accept: 'application/json', 'x-csrf-token': csrfToken }, body: form, credentials: 'same-origin' });
+}
+
+async function send<T>(url: string, init: RequestInit): Promise<T> {
   let response: Response;
   try {
-    response = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin' });
+    response = await fetch(url, init);
   } catch {
     throw new ApiError(0, 'network_error', 'The server cannot be reached', {});
   }

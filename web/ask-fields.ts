@@ -10,11 +10,13 @@ export interface AskField {
   type?: string;
   value?: string;
   required?: boolean;
+  /** For times: 1 lets a time be given to the second. */
+  step?: number;
 }
 
 export function askFields(title: string, fields: AskField[], submitLabel: string): Promise<Record<string, string> | undefined> {
   return new Promise((resolve) => {
-    const controls = fields.map((field) => ({ field, input: labelled(field.label, h('input', { type: field.type ?? 'text', value: field.value ?? '', required: field.required === true, name: field.name })) }));
+    const controls = fields.map((field) => ({ field, input: labelled(field.label, h('input', { type: field.type ?? 'text', value: field.value ?? '', required: field.required === true, name: field.name, step: field.step })) }));
     const dialog = h('dialog', { 'aria-label': title });
     let accepted = false;
     const form = h('form', {}, h('h2', {}, title), ...controls.map((c) => c.input.row),

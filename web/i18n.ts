@@ -24,6 +24,17 @@ const en = {
   done: 'Done:',
   details: 'Story details', urgency: 'Urgency', urgencyLevels: ['flash', 'urgent', 'important', 'normal', 'routine'], mainStory: 'Main story (top of the home page)',
   byline: 'Byline', tags: 'Tags', addTag: 'Add tag', removeTag: 'Remove tag', noSuchTag: 'No tag by that name; choose one of the suggestions.', saveDetails: 'Save details', previewSaved: 'the saved text, as readers will see it',
+  // The desk and the editor: presence, corrections and updates, the media library.
+  presenceLabel: 'Who else has this open', alsoOpenBy: 'Also open now by', openSince: 'since',
+  alsoOpenHint: 'Save often: if you both save the same revision, the second save shows a conflict.', openBy: 'Open by',
+  saveCorrection: 'Save as correction', onSiteHint: 'This version is on the site: saving it is a correction with a note for readers.',
+  followWithUpdate: 'Write an update (new story)', saveDetailsCorrection: 'Save details as correction',
+  mediaLibrary: 'Media library', mediaResults: 'Images', mediaSearch: 'Search images', chooseImage: 'Choose', noImages: 'No images found.',
+  noAlt: 'no alt text yet', altRequired: 'Required to publish: what the image shows, for readers who cannot see it.', imageTexts: 'Image texts',
+  useImage: 'Use this image', uploadImage: 'Upload an image (JPEG, PNG, WebP, AVIF, GIF)', upload: 'Upload', uploading: 'Uploading…', uploaded: 'Uploaded',
+  bodyImage: 'image in the body', leadImage: 'Lead image', chooseLeadImage: 'Choose lead image', removeLeadImage: 'Remove lead image', noLeadImage: 'No lead image.',
+  notReadyToPublish: 'Not published yet — fix these first:', problemLeadAlt: 'The lead image has no alt text in this language (edit it in the media library).',
+  problemBodyAlt: 'An image in the body has no alt text in this language', problemHeadline: 'The headline is empty.', problemLede: 'The lede is empty.',
 };
 
 type Strings = typeof en;
@@ -51,6 +62,17 @@ const ru: Strings = {
   done: 'Готово:',
   details: 'Свойства материала', urgency: 'Срочность', urgencyLevels: ['молния', 'срочно', 'важно', 'обычно', 'рутинно'], mainStory: 'Главный материал (вверху главной)',
   byline: 'Авторы', tags: 'Теги', addTag: 'Добавить тег', removeTag: 'Убрать тег', noSuchTag: 'Такого тега нет; выберите из подсказок.', saveDetails: 'Сохранить свойства', previewSaved: 'сохранённый текст так, как его увидят читатели',
+  // Лента работы и редактор: кто открыл, исправления и продолжения, медиатека.
+  presenceLabel: 'Кто ещё открыл материал', alsoOpenBy: 'Сейчас также открыт у', openSince: 'с',
+  alsoOpenHint: 'Сохраняйте чаще: если вы оба сохраните одну и ту же правку, второй увидит конфликт.', openBy: 'Открыт у',
+  saveCorrection: 'Сохранить как исправление', onSiteHint: 'Эта версия на сайте: сохранение — это исправление с примечанием для читателей.',
+  followWithUpdate: 'Написать продолжение (новый материал)', saveDetailsCorrection: 'Сохранить свойства как исправление',
+  mediaLibrary: 'Медиатека', mediaResults: 'Изображения', mediaSearch: 'Поиск изображений', chooseImage: 'Выбрать', noImages: 'Изображений не найдено.',
+  noAlt: 'нет альтернативного текста', altRequired: 'Нужен для публикации: что на снимке, для читателей, которые его не видят.', imageTexts: 'Тексты изображения',
+  useImage: 'Использовать изображение', uploadImage: 'Загрузить изображение (JPEG, PNG, WebP, AVIF, GIF)', upload: 'Загрузить', uploading: 'Загрузка…', uploaded: 'Загружено',
+  bodyImage: 'изображение в тексте', leadImage: 'Главное фото', chooseLeadImage: 'Выбрать главное фото', removeLeadImage: 'Убрать главное фото', noLeadImage: 'Главного фото нет.',
+  notReadyToPublish: 'Пока не опубликовано — сначала исправьте:', problemLeadAlt: 'У главного фото нет альтернативного текста на этом языке (добавьте его в медиатеке).',
+  problemBodyAlt: 'У изображения в тексте нет альтернативного текста на этом языке', problemHeadline: 'Заголовок пуст.', problemLede: 'Лид пуст.',
 };
 
 let current: Strings = en;

@@ -231,6 +231,14 @@ export interface AutosavesTable {
   saved_at: Instant;
 }
 
+/** Who has a language version open in the editor; `seen_at` is the last heartbeat. */
+export interface StoryPresenceTable {
+  version_id: number;
+  user_id: number;
+  opened_at: Instant;
+  seen_at: Instant;
+}
+
 export interface AuditLogTable {
   id: Generated<number>;
   at: Instant;
@@ -353,6 +361,7 @@ export interface Schema {
   login_throttle: LoginThrottleTable;
   story_revisions: StoryRevisionsTable;
   autosaves: AutosavesTable;
+  story_presence: StoryPresenceTable;
   audit_log: AuditLogTable;
   jobs: JobsTable;
   search_generations: SearchGenerationsTable;

@@ -1,6 +1,7 @@
 // The desk: the stories in work with filters (status, rubric, language, author, dates, words of
 // the headline), each story's language versions with their status and the buttons the user may
-// press now, the languages still missing, and "Translate into …" for them.
+// press now, who has each version open in the editor, the languages still missing, and
+// "Translate into …" for them.
 
 import { api } from '../api.ts';
 import { h, labelled } from '../dom.ts';
@@ -8,8 +9,9 @@ import { t } from '../i18n.ts';
 import type { Navigate } from '../router.ts';
 import { showError, showNotice } from '../notice.ts';
 import { askActionInput } from '../editor/action-input.ts';
+import { stopPresence } from '../editor/presence-view.ts';
 
-interface DeskVersion { language: string; status: string; headline: string; actions: string[] }
+interface DeskVersion { language: string; status: string; headline: string; actions: string[]; openBy: { userId: number; name: string }[] }
 interface DeskStory { storyId: number; rubric: Record<string, string>; missingLanguages: string[]; canTranslate: boolean; versions: DeskVersion[] }
 interface DeskPage { stories: DeskStory[]; next: string | null; languages: string[] }
 export interface RubricChoice { id: number; names: Record<string, { name: string }> }
@@ -22,6 +24,7 @@ function select(options: [string, string][], value: string): HTMLSelectElement {
 
 export async function renderDesk(root: HTMLElement, navigate: Navigate, interfaceLanguage: string): Promise<void> {
   const s = t();
+  stopPresence();
   const params = new URLSearchParams(location.search);
   const [{ rubrics }, page] = await Promise.all([
     api<{ rubrics: RubricChoice[] }>('GET', '/api/newsroom/rubrics'),
@@ -77,6 +80,7 @@ export async function renderDesk(root: HTMLElement, navigate: Navigate, interfac
     h('td', {}, h('ul', { class: 'versions' }, ...story.versions.map((version) => h('li', {},
       h('a', { href: `/newsroom/app/stories/${story.storyId}/${version.language}`, lang: version.language }, version.headline),
       ' ', h('span', { class: `status status-${version.status}` }, `${version.language.toUpperCase()} · ${s.statuses[version.status] ?? version.status}`),
+      version.openBy.length > 0 ? h('span', { class: 'open-by' }, ` ${s.openBy}: ${version.openBy.map((user) => user.name).join(', ')}`) : '',
       ' ', ...version.actions.map((action) => h('button', { type: 'button', class: 'small', onclick: () => void act(story, version, action) }, `${s.actions[action] ?? action} (${version.language.toUpperCase()})`)),
     )))),
     h('td', {}, story.missingLanguages.length === 0 ? s.none : story.missingLanguages.map((code) => code.toUpperCase()).join(', ')),

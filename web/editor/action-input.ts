@@ -9,7 +9,7 @@ export async function askActionInput(action: string): Promise<Record<string, unk
   const s = t();
   const label = s.actions[action] ?? action;
   if (action === 'schedule') {
-    const values = await askFields(label, [{ name: 'at', label: s.scheduleAt, type: 'datetime-local', required: true }], label);
+    const values = await askFields(label, [{ name: 'at', label: s.scheduleAt, type: 'datetime-local', required: true, step: 1 }], label);
     return values && { at: new Date(values.at ?? '').toISOString() };
   }
   if (action === 'correct') {

@@ -7,6 +7,7 @@ import { t } from '../i18n.ts';
 import { askFields } from '../ask-fields.ts';
 import { storyExtensions } from './story-schema.ts';
 import { toEditorContent, toStoryDocument } from './document-mapping.ts';
+import { pickImage } from '../media/media-library.ts';
 
 const EMBED_HOSTS: [RegExp, string][] = [
   [/(^|\.)(youtube\.com|youtu\.be)$/, 'youtube'],
@@ -33,7 +34,7 @@ export interface BodyEditor {
   setEditable(editable: boolean): void;
 }
 
-export function createBodyEditor(labelId: string, document: { type: 'doc'; content: unknown[] }, onChange: () => void): BodyEditor {
+export function createBodyEditor(labelId: string, document: { type: 'doc'; content: unknown[] }, onChange: () => void, language: string): BodyEditor {
   const s = t();
   const host = h('div', { class: 'body-editor' });
   const editor = new Editor({
@@ -69,11 +70,9 @@ export function createBodyEditor(labelId: string, document: { type: 'doc'; conte
     button(s.bulletList, () => chain().toggleBulletList().run(), () => editor.isActive('bulletList')),
     button(s.orderedList, () => chain().toggleOrderedList().run(), () => editor.isActive('orderedList')),
     button(s.image, () => void (async () => {
-      const values = await askFields(s.image, [
-        { name: 'imageId', label: s.imageId, type: 'number', required: true }, { name: 'alt', label: s.alt }, { name: 'caption', label: s.caption }, { name: 'credit', label: s.credit },
-      ], s.image);
-      if (!values) return;
-      chain().insertContent({ type: 'image', attrs: { imageId: Number(values.imageId), alt: values.alt || null, caption: values.caption || null, credit: values.credit || null } }).run();
+      const image = await pickImage({ language, purpose: s.bodyImage });
+      if (!image) return;
+      chain().insertContent({ type: 'image', attrs: { imageId: image.imageId, alt: image.alt, caption: image.caption, credit: image.credit } }).run();
     })()),
     button(s.embed, () => void (async () => {
       const values = await askFields(s.embed, [{ name: 'url', label: s.embedUrl, type: 'url', required: true }, { name: 'caption', label: s.caption }], s.embed);

@@ -3,15 +3,18 @@
 // story, shared by every language version, not to this version's revisions.
 
 import { api } from '../api.ts';
+import { askFields } from '../ask-fields.ts';
 import { h, labelled } from '../dom.ts';
 import { t } from '../i18n.ts';
 import { showError, showNotice } from '../notice.ts';
 import type { RubricChoice } from '../desk/desk-view.ts';
+import { pickImage, thumbnailUrl, type LibraryImage } from '../media/media-library.ts';
 
 interface Named { id: number; name: string }
-export interface StoryDetailsView { rubricId: number; urgency: number; isMain: boolean; tags: Named[]; authors: Named[] }
+export interface StoryDetailsView { rubricId: number; urgency: number; isMain: boolean; tags: Named[]; authors: Named[]; leadImageId: number | null }
 
-export async function renderDetails(params: { base: string; language: string; interfaceLanguage: string; details: StoryDetailsView; canEdit: boolean }): Promise<HTMLElement> {
+/** `isCorrection`: the version is on the site, so its details change only with a correction note. */
+export async function renderDetails(params: { base: string; language: string; interfaceLanguage: string; details: StoryDetailsView; canEdit: boolean; isCorrection?: boolean }): Promise<HTMLElement> {
   const s = t();
   const [{ rubrics }, { authors }] = await Promise.all([
     api<{ rubrics: RubricChoice[] }>('GET', '/api/newsroom/rubrics'),
@@ -48,18 +51,47 @@ export async function renderDetails(params: { base: string; language: string; in
     drawChips();
   };
   tagInput.control.addEventListener('keydown', (event) => { if (event.key === 'Enter') { event.preventDefault(); addTag(); } });
-  const save = h('button', { type: 'button', onclick: () => void (async () => {
+  // The lead image: chosen from the media library, its alt text edited there.
+  let leadImageId = params.details.leadImageId;
+  const leadPreview = h('div', { class: 'lead-image' });
+  const drawLead = async () => {
+    if (leadImageId === null) return void leadPreview.replaceChildren(h('p', { class: 'hint' }, s.noLeadImage));
     try {
-      await api('PUT', `${params.base}/details`, {
-        rubricId: Number(rubric.control.value), urgency: Number(urgency.control.value), isMain: isMain.checked,
-        tagIds: [...chosen.keys()], authorIds: [...byline.control.selectedOptions].map((option) => Number(option.value)),
-      });
+      const { image } = await api<{ image: LibraryImage }>('GET', `/api/newsroom/media/${leadImageId}`);
+      const alt = image.texts[params.language]?.alt;
+      leadPreview.replaceChildren(h('img', { src: thumbnailUrl(image), alt: alt ?? '', width: 160 }),
+        h('p', { class: alt ? 'hint' : 'hint missing-alt' }, alt ? `${s.alt}: ${alt}` : s.noAlt));
+    } catch (error) { showError(error); }
+  };
+  await drawLead();
+  const chooseLead = h('button', { type: 'button', class: 'secondary small', onclick: () => void (async () => {
+    const image = await pickImage({ language: params.language, purpose: s.leadImage });
+    if (!image) return;
+    leadImageId = image.imageId;
+    await drawLead();
+  })() }, s.chooseLeadImage);
+  const removeLead = h('button', { type: 'button', class: 'secondary small', onclick: () => { leadImageId = null; void drawLead(); } }, s.removeLeadImage);
+  const save = h('button', { type: 'button', onclick: () => void (async () => {
+    const details = {
+      rubricId: Number(rubric.control.value), urgency: Number(urgency.control.value), isMain: isMain.checked,
+      tagIds: [...chosen.keys()], authorIds: [...byline.control.selectedOptions].map((option) => Number(option.value)), leadImageId,
+    };
+    try {
+      if (params.isCorrection) {
+        const values = await askFields(s.saveCorrection, [{ name: 'note', label: s.correctionNote, required: true }], s.saveCorrection);
+        if (!values) return;
+        await api('POST', `${params.base}/actions/correct`, { note: values.note, details });
+        return showNotice(`${s.done} ${s.actions.correct}`);
+      }
+      await api('PUT', `${params.base}/details`, details);
       showNotice(`${s.done} ${s.saveDetails}`);
     } catch (error) { showError(error); }
-  })() }, s.saveDetails);
+  })() }, params.isCorrection ? s.saveDetailsCorrection : s.saveDetails);
   const section = h('section', { class: 'details', 'aria-label': s.details }, h('h2', {}, s.details),
     rubric.row, urgency.row, mainRow, h('div', { class: 'field' }, h('span', { class: 'label' }, s.tags), chips), tagInput.row, suggestions,
-    h('button', { type: 'button', class: 'secondary small', onclick: addTag }, s.addTag), byline.row, h('div', { class: 'buttons' }, save));
-  if (!params.canEdit) for (const control of section.querySelectorAll('input, select, button')) (control as HTMLInputElement).disabled = true;
+    h('button', { type: 'button', class: 'secondary small', onclick: addTag }, s.addTag), byline.row,
+    h('div', { class: 'field' }, h('span', { class: 'label' }, s.leadImage), leadPreview, h('div', { class: 'buttons' }, chooseLead, removeLead)),
+    h('div', { class: 'buttons' }, save));
+  if (!params.canEdit && !params.isCorrection) for (const control of section.querySelectorAll('input, select, button')) (control as HTMLInputElement).disabled = true;
   return section;
 }

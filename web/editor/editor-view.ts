@@ -2,6 +2,8 @@
 // address, SEO fields), the embargo, the workflow buttons, and "never lose a word": an autosave a
 // second and a half after each change, the working copy restored on reopening, a conflict shown
 // with both texts when someone saved in between, and the revision history with diffs and restore.
+// A version on the site is changed only by a correction (the save asks for the note readers see)
+// or followed by an update (a new story); who else has the version open is shown above the form.
 
 import { api, ApiError } from '../api.ts';
 import { h, labelled } from '../dom.ts';
@@ -13,11 +15,13 @@ import { createBodyEditor } from './body-editor.ts';
 import { documentText } from './document-text.ts';
 import { renderHistory } from './history-view.ts';
 import { renderDetails, type StoryDetailsView } from './details-view.ts';
+import { startPresence } from './presence-view.ts';
+import { askFields } from '../ask-fields.ts';
 
 interface TextFields { headline: string; lede: string; body: { type: 'doc'; content: unknown[] }; slug: string; seoTitle: string | null; seoDescription: string | null }
 interface Version extends TextFields, StoryDetailsView {
   storyId: number; language: string; status: string; revision: number; publicUrl: string; embargoUntil: string | null;
-  canEdit: boolean; actions: string[]; autosave: { fields: Partial<TextFields>; baseRevision: number; savedAt: string } | null;
+  canEdit: boolean; canUpdate: boolean; correctionNote: string | null; actions: string[]; autosave: { fields: Partial<TextFields>; baseRevision: number; savedAt: string } | null;
 }
 
 const AUTOSAVE_DELAY_MS = 1500;
@@ -26,7 +30,7 @@ function localInput(iso: string | null): string {
   if (!iso) return '';
   const date = new Date(iso);
   const offset = date.getTimezoneOffset() * 60_000;
-  return new Date(date.getTime() - offset).toISOString().slice(0, 16);
+  return new Date(date.getTime() - offset).toISOString().slice(0, 19);
 }
 
 function sideBySide(title: string, fields: Partial<TextFields>): HTMLElement {
@@ -53,7 +57,7 @@ export async function renderEditor(root: HTMLElement, navigate: Navigate, storyI
   const lede = labelled(s.lede, h('textarea', { rows: 3, maxlength: 2000, lang: language }));
   lede.control.value = version.lede;
   const bodyLabel = h('span', { id: 'body-label', class: 'label' }, s.body);
-  const body = createBodyEditor('body-label', version.body, () => changed());
+  const body = createBodyEditor('body-label', version.body, () => changed(), language);
   const slug = labelled(s.slug, h('input', { type: 'text', value: version.slug, pattern: '[a-z0-9]+(-[a-z0-9]+)*' }));
   const urlPreview = h('output', { for: slug.control.id, class: 'url-preview' });
   const showUrl = () => { urlPreview.textContent = version.publicUrl.replace(/\/(\d+)-[^/]*$/, `/$1-${slug.control.value.trim()}`); };
@@ -95,16 +99,28 @@ export async function renderEditor(root: HTMLElement, navigate: Navigate, storyI
   slug.control.addEventListener('input', showUrl);
 
   const conflictArea = h('div', { class: 'conflict-area' });
+  // On the site the text changes only through a correction, with a note for readers.
+  const isCorrection = !version.canEdit && version.actions.includes('correct');
+  const sendText = async (): Promise<{ revision: number } | undefined> => {
+    if (!isCorrection) return api<{ revision: number }>('PUT', base, { expectedRevision, fields: fields() });
+    const values = await askFields(s.saveCorrection, [{ name: 'note', label: s.correctionNote, required: true }], s.saveCorrection);
+    if (!values) return undefined;
+    const result = await api<{ revision: number }>('POST', `${base}/actions/correct`, { note: values.note, fields: fields(), expectedRevision });
+    showNotice(`${s.done} ${s.actions.correct}`);
+    return result;
+  };
   const save = async () => {
     if (autosaveTimer) clearTimeout(autosaveTimer);
     autosaveTimer = undefined;
     status.textContent = s.saving;
     try {
-      const result = await api<{ revision: number }>('PUT', base, { expectedRevision, fields: fields() });
+      const result = await sendText();
+      if (!result) { status.textContent = s.unsaved; return; }
       expectedRevision = result.revision;
       isDirty = false;
       conflictArea.replaceChildren();
       status.textContent = `${s.saved} · ${s.revision} ${result.revision}`;
+      if (isCorrection) return renderEditor(root, navigate, storyId, language, interfaceLanguage);
       clearNotice();
       await history.refresh();
     } catch (error) {
@@ -130,7 +146,7 @@ export async function renderEditor(root: HTMLElement, navigate: Navigate, storyI
         } }, s.takeTheirs))));
   };
 
-  const embargo = labelled(s.embargo, h('input', { type: 'datetime-local', value: localInput(version.embargoUntil) }));
+  const embargo = labelled(s.embargo, h('input', { type: 'datetime-local', step: 1, value: localInput(version.embargoUntil) }));
   const embargoBox = h('div', { class: 'embargo' }, embargo.row,
     h('button', { type: 'button', class: 'secondary', onclick: () => void (async () => {
       if (!embargo.control.value) return;
@@ -147,7 +163,15 @@ export async function renderEditor(root: HTMLElement, navigate: Navigate, storyI
       } catch (error) { showError(error); }
     })() }, s.liftEmbargo));
 
-  const actions = h('div', { class: 'buttons workflow' }, ...version.actions.map((action) => h('button', { type: 'button', class: 'secondary', onclick: () => void (async () => {
+  const followUp = version.canUpdate ? h('button', { type: 'button', class: 'secondary', onclick: () => void (async () => {
+    try {
+      const created = await api<{ storyId: number; language: string }>('POST', `${base}/updates`, {});
+      navigate(`/newsroom/app/stories/${created.storyId}/${created.language}`);
+      showNotice(`${s.done} ${s.followWithUpdate}`);
+    } catch (error) { showError(error); }
+  })() }, s.followWithUpdate) : '';
+  const buttonActions = isCorrection ? version.actions.filter((action) => action !== 'correct') : version.actions;
+  const actions = h('div', { class: 'buttons workflow' }, followUp, ...buttonActions.map((action) => h('button', { type: 'button', class: 'secondary', onclick: () => void (async () => {
     if (isDirty) await save();
     const input = await askActionInput(action);
     if (input === undefined) return;
@@ -163,12 +187,12 @@ export async function renderEditor(root: HTMLElement, navigate: Navigate, storyI
   const form = h('form', { class: 'story-form', 'aria-label': s.story },
     headline.row, lede.row, h('div', { class: 'field' }, bodyLabel, body.element),
     slug.row, h('p', { class: 'hint' }, `${s.publicUrl}: `, urlPreview), seoTitle.row, seoDescription.row,
-    h('div', { class: 'buttons' }, h('button', { type: 'submit' }, s.save)), status);
+    h('div', { class: 'buttons' }, h('button', { type: 'submit' }, isCorrection ? s.saveCorrection : s.save)), status);
   form.addEventListener('submit', (event) => { event.preventDefault(); void save(); });
   form.addEventListener('keydown', (event) => {
     if ((event.ctrlKey || event.metaKey) && event.key === 's') { event.preventDefault(); void save(); }
   });
-  if (!version.canEdit) {
+  if (!version.canEdit && !isCorrection) {
     for (const control of form.querySelectorAll('input, textarea, button')) (control as HTMLInputElement).disabled = true;
     body.setEditable(false);
   }
@@ -178,11 +202,13 @@ export async function renderEditor(root: HTMLElement, navigate: Navigate, storyI
   const main = h('div', { class: source ? 'with-source' : 'single' },
     source ? h('aside', { class: 'source', 'aria-label': s.source, lang: source.language }, sideBySide(`${s.source}: ${s.languageNames[source.language] ?? source.language}`, source)) : '',
     h('div', { class: 'edit-column' }, conflictArea, form));
-  const details = await renderDetails({ base, language, interfaceLanguage, details: version, canEdit: version.canEdit });
-  root.replaceChildren(h('p', {}, h('a', { href: '/newsroom/app' }, `← ${s.desk}`)), heading, actions, preview, main, details, embargoBox, history.element);
+  const details = await renderDetails({ base, language, interfaceLanguage, details: version, canEdit: version.canEdit, isCorrection });
+  const onSite = isCorrection ? h('p', { class: 'hint on-site' }, s.onSiteHint, version.correctionNote ? ` ${s.correctionNote}: «${version.correctionNote}»` : '') : '';
+  const presence = startPresence(base);
+  root.replaceChildren(h('p', {}, h('a', { href: '/newsroom/app' }, `← ${s.desk}`)), heading, presence, actions, onSite, preview, main, details, embargoBox, history.element);
   await history.refresh();
 
-  if (version.autosave && version.canEdit) {
+  if (version.autosave && (version.canEdit || isCorrection)) {
     fill(version.autosave.fields);
     expectedRevision = version.autosave.baseRevision;
     isDirty = true;

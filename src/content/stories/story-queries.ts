@@ -26,6 +26,9 @@ export interface PageVersion {
   /** The note of the latest correction and its time; null while never corrected. */
   correctionNote: string | null;
   correctedAt: Instant | null;
+  /** What the page's title and description say instead of the headline and lede, when set. */
+  seoTitle: string | null;
+  seoDescription: string | null;
 }
 
 export interface VisibleTranslation {
@@ -57,6 +60,8 @@ const selectStoryVersions = compiledQuery((db: Kysely<Schema>, language: string,
       eb.case().when('v.language', '=', language).then(eb.ref('v.headline')).end().as('headline'),
       eb.case().when('v.language', '=', language).then(eb.ref('v.lede')).end().as('lede'),
       eb.case().when('v.language', '=', language).then(eb.ref('v.body')).end().as('body'),
+      eb.case().when('v.language', '=', language).then(eb.ref('v.seo_title')).end().as('seo_title'),
+      eb.case().when('v.language', '=', language).then(eb.ref('v.seo_description')).end().as('seo_description'),
     ])
     .where('s.id', '=', storyId)
     .whereRef('v.story_id', '=', 's.id'),
@@ -93,6 +98,8 @@ export async function findVersionForPage(db: Kysely<Schema>, language: string, s
     leadImageId: row.lead_image_id,
     correctionNote: row.correction_note,
     correctedAt: row.corrected_at,
+    seoTitle: row.seo_title ?? null,
+    seoDescription: row.seo_description ?? null,
   };
   if (row.status === 'killed') return { kind: 'killed', version };
   return isVisibleToReaders(row, row.embargo_until, now) ? { kind: 'visible', version, translations: visibleTranslations(rows, now) } : { kind: 'missing' };
@@ -112,6 +119,7 @@ export async function findVersionForPreview(db: Kysely<Schema>, language: string
       status: row.status, version: row.version, publishedAt: row.published_at ?? now.toISOString(), updatedAt: row.updated_at,
       rubricKey: row.rubric_key, rubricSlug: row.rubric_slug, rubricName: row.rubric_name, embargoUntil: row.embargo_until,
       leadImageId: row.lead_image_id, correctionNote: row.correction_note, correctedAt: row.corrected_at,
+      seoTitle: row.seo_title ?? null, seoDescription: row.seo_description ?? null,
     },
     translations: visibleTranslations(rows, now),
   };

@@ -12,6 +12,8 @@ import { search } from './2026-12-01-04-search.ts';
 import { rubricFeedCover } from './2026-12-01-05-rubric-feed-cover.ts';
 import { wire } from './2026-12-01-08-wire.ts';
 import { wireChangeTime } from './2026-12-02-10-wire-change-time.ts';
+import { presence } from './2026-12-02-20-presence.ts';
+import { deskOrder } from './2026-12-02-21-desk-order.ts';
 
 export function migrationsFor(dialect: Dialect): Record<string, Migration> {
   return {
@@ -24,5 +26,7 @@ export function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '2026-12-01-05-rubric-feed-cover': rubricFeedCover(dialect),
     '2026-12-01-08-wire': wire(dialect),
     '2026-12-02-10-wire-change-time': wireChangeTime(dialect),
+    '2026-12-02-20-presence': presence(dialect),
+    '2026-12-02-21-desk-order': deskOrder(),
   };
 }

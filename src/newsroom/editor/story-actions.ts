@@ -23,3 +23,8 @@ export function canEditText(actor: Actor, status: string, storyCreatedBy: number
 export function canTranslate(actor: Actor, storyCreatedBy: number | null): boolean {
   return canTake('translate', actor, { storyCreatedBy });
 }
+
+/** A published version can be followed by an update (a new story linked to it). */
+export function canFollowWithUpdate(actor: Actor, status: string, storyCreatedBy: number | null): boolean {
+  return canTake('update', actor, { status, storyCreatedBy });
+}

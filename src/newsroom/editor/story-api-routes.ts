@@ -7,9 +7,9 @@ import { createStory, emptyDocument, listRubrics, type Rubric } from '../../cont
 import { AppError } from '../../lib/errors.ts';
 import { requireActor } from '../access/require-actor.ts';
 import {
-  autosaveDraft, correctVersion, diffRevisions, findAutosave, findRevision, killVersion, liftEmbargo, listDesk, listRevisions,
+  autosaveDraft, correctVersion, createUpdate, leaveVersion, markPresent, diffRevisions, findAutosave, findRevision, killVersion, liftEmbargo, listDesk, listRevisions,
   publishVersion, readVersionText, republishVersion, restoreRevision, saveVersionText, scheduleVersion, setEmbargo, spikeVersion,
-  startTranslation, submitVersion, unpublishVersion, unspikeVersion, updateStoryDetails, type Actor, type TransitionResult, type WorkflowContext,
+  startTranslation, submitVersion, unpublishVersion, unspikeVersion, updateStoryDetails, type Actor, type StoryDetails, type TransitionResult, type WorkflowContext,
 } from '../workflow/index.ts';
 import { isButtonAction, type ButtonAction } from './story-actions.ts';
 import { presentDeskStory, presentVersion } from './story-presenter.ts';
@@ -44,6 +44,7 @@ function takeAction(context: WorkflowContext, action: ButtonAction, target: { ac
         ...target, note,
         ...(body.fields === undefined ? {} : { fields: readTextFields(body.fields) }),
         ...(body.expectedRevision === undefined ? {} : { expectedRevision: readRevisionNumber(body.expectedRevision, 'expectedRevision') }),
+        ...(body.details === undefined ? {} : { details: body.details as StoryDetails }),
       });
     }
     case 'unpublish': return unpublishVersion(context, target);
@@ -119,8 +120,17 @@ export function registerStoryApiRoutes(app: FastifyInstance, context: WorkflowCo
     return autosaveDraft(context, { actor: actorOf(request), ...readVersionParams(request.params), baseRevision, fields: readTextFields(body.fields) });
   });
 
+  app.put<{ Params: VersionParams }>('/api/newsroom/stories/:storyId/:language/presence', enter, async (request) => {
+    return markPresent(context, { actor: actorOf(request), ...readVersionParams(request.params) });
+  });
+
+  app.delete<{ Params: VersionParams }>('/api/newsroom/stories/:storyId/:language/presence', enter, async (request, reply) => {
+    await leaveVersion(context, { actor: actorOf(request), ...readVersionParams(request.params) });
+    return reply.code(204).send();
+  });
+
   app.put<{ Params: VersionParams }>('/api/newsroom/stories/:storyId/:language/details', enter, async (request) => {
-    const details = readBody(request.body, ['rubricId', 'urgency', 'isMain', 'tagIds', 'authorIds']);
+    const details = readBody(request.body, ['rubricId', 'urgency', 'isMain', 'tagIds', 'authorIds', 'leadImageId']);
     await updateStoryDetails(context, { actor: actorOf(request), ...readVersionParams(request.params), details });
     return { saved: true };
   });
@@ -151,8 +161,16 @@ export function registerStoryApiRoutes(app: FastifyInstance, context: WorkflowCo
   app.post<{ Params: VersionParams & { action: string } }>('/api/newsroom/stories/:storyId/:language/actions/:action', enter, async (request) => {
     const action = request.params.action;
     if (!isButtonAction(action)) throw new AppError('invalid_input', `action: ${action.slice(0, 40)} is not a workflow action`, { details: { field: 'action' } });
-    const body = readBody(request.body, ['at', 'note', 'reason', 'fields', 'expectedRevision']);
+    const body = readBody(request.body, ['at', 'note', 'reason', 'fields', 'expectedRevision', 'details']);
     return takeAction(context, action, { actor: actorOf(request), ...readVersionParams(request.params) }, body);
+  });
+
+  // An update: a new story that follows this published one; the earlier story stays as it is.
+  app.post<{ Params: VersionParams }>('/api/newsroom/stories/:storyId/:language/updates', enter, async (request, reply) => {
+    const body = readBody(request.body, ['fields']);
+    const target = { actor: actorOf(request), ...readVersionParams(request.params) };
+    const created = await createUpdate(context, { ...target, ...(body.fields === undefined ? {} : { fields: readTextFields(body.fields) }) });
+    return reply.code(201).send({ storyId: created.storyId, language: target.language, followsStoryId: created.followsStoryId });
   });
 
   app.post<{ Params: { storyId: string } }>('/api/newsroom/stories/:storyId/translations', enter, async (request, reply) => {

@@ -4,7 +4,7 @@
 import { storyPath } from '../../site/index.ts';
 import type { Rubric } from '../../content/index.ts';
 import type { Actor, Autosave, DeskStory, VersionForEditor } from '../workflow/index.ts';
-import { actionsFor, canEditText, canTranslate } from './story-actions.ts';
+import { actionsFor, canEditText, canFollowWithUpdate, canTranslate } from './story-actions.ts';
 
 export function presentDeskStory(actor: Actor, story: DeskStory, rubrics: ReadonlyMap<number, Rubric>) {
   const rubric = rubrics.get(story.rubricId);
@@ -26,6 +26,7 @@ export function presentDeskStory(actor: Actor, story: DeskStory, rubrics: Readon
       updatedAt: version.updatedAt,
       publishedAt: version.publishedAt,
       actions: actionsFor(actor, version.status, story.createdBy),
+      openBy: version.openBy.map((user) => ({ userId: user.userId, name: user.name, since: user.since })),
     })),
   };
 }
@@ -52,6 +53,7 @@ export function presentVersion(
     isMain: version.isMain,
     tags: names.tags,
     authors: names.authors,
+    leadImageId: version.leadImageId,
     embargoUntil: version.embargoUntil,
     publishedAt: version.publishedAt,
     correctionNote: version.correctionNote,
@@ -59,6 +61,7 @@ export function presentVersion(
     publicUrl: new URL(storyPath(version.language, rubricSlug, version.storyId, version.slug), publicUrl).href,
     canEdit: canEditText(actor, version.status, version.storyCreatedBy),
     canTranslate: canTranslate(actor, version.storyCreatedBy),
+    canUpdate: canFollowWithUpdate(actor, version.status, version.storyCreatedBy),
     actions: actionsFor(actor, version.status, version.storyCreatedBy),
     autosave: autosave ?? null,
   };

@@ -1,12 +1,14 @@
 // The desk: the newsroom's list of stories in work, newest change first, filtered by status,
 // rubric, language, byline author, time of last change and words of the headline, each story with
-// the status of every language version and the configured languages it still lacks.
+// the status of every language version, who has it open in the editor now, and the configured
+// languages it still lacks.
 
 import { sql } from 'kysely';
 import { isStoryStatus, validId, validInstant, validLanguage } from '../../content/index.ts';
 import { AppError } from '../../lib/errors.ts';
 import { validActor, type Actor } from './actor.ts';
 import { headlineMatchFor } from './headline-match.ts';
+import { listPresence, type PresentUser } from './presence.ts';
 import { authorize } from './transitions.ts';
 import type { WorkflowContext } from './workflow-context.ts';
 
@@ -34,6 +36,8 @@ export interface DeskVersion {
   revision: number;
   publishedAt: string | null;
   updatedAt: string;
+  /** Who has this version open in the editor now (fresh heartbeat). */
+  openBy: PresentUser[];
 }
 
 export interface DeskStory {
@@ -110,14 +114,15 @@ export async function listDesk(context: WorkflowContext, filter: DeskFilter): Pr
     ? []
     : await db
       .selectFrom('story_versions')
-      .select(['story_id', 'language', 'status', 'headline', 'version', 'revision', 'published_at', 'updated_at'])
+      .select(['id', 'story_id', 'language', 'status', 'headline', 'version', 'revision', 'published_at', 'updated_at'])
       .where('story_id', 'in', page.map((row) => row.id))
       .execute();
+  const presence = await listPresence(db, versions.map((v) => v.id), context.clock());
   const stories = page.map((row): DeskStory => {
     const own = versions
       .filter((v) => v.story_id === row.id)
       .sort((a, b) => context.languages.indexOf(a.language) - context.languages.indexOf(b.language))
-      .map((v) => ({ language: v.language, status: v.status, headline: v.headline, version: v.version, revision: v.revision, publishedAt: v.published_at, updatedAt: v.updated_at }));
+      .map((v) => ({ language: v.language, status: v.status, headline: v.headline, version: v.version, revision: v.revision, publishedAt: v.published_at, updatedAt: v.updated_at, openBy: presence.get(v.id) ?? [] }));
     const present = new Set(own.map((v) => v.language));
     return {
       storyId: row.id,

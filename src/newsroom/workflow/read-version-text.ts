@@ -25,6 +25,7 @@ export interface VersionForEditor extends TextForEditor {
   tagIds: number[];
   /** The byline, in order. */
   authorIds: number[];
+  leadImageId: number | null;
 }
 
 export async function readVersionText(context: WorkflowContext, params: { actor: Actor; storyId: number; language: string }): Promise<VersionForEditor> {
@@ -55,5 +56,6 @@ export async function readVersionText(context: WorkflowContext, params: { actor:
     isMain: story.is_main === 1,
     tagIds: tags.map((row) => row.tag_id),
     authorIds: authors.map((row) => row.author_id),
+    leadImageId: version.leadImageId,
   };
 }

@@ -3,6 +3,8 @@
 // version being worked on, and go into the audit log. The rubric is also copied onto every
 // version, which rubric listings read.
 
+import type { Kysely } from 'kysely';
+import type { Schema } from '../../db/schema.ts';
 import { validId, validLanguage } from '../../content/index.ts';
 import { AppError } from '../../lib/errors.ts';
 import { toInstant } from '../../lib/clock.ts';
@@ -21,6 +23,8 @@ export interface StoryDetails {
   tagIds?: number[];
   /** The byline, in order. */
   authorIds?: number[];
+  /** The photo at the top of the story (from the media library); null removes it. */
+  leadImageId?: number | null;
 }
 
 const MAX_TAGS = 30;
@@ -38,10 +42,10 @@ function idList(value: unknown, field: string, max: number): number[] {
   return ids;
 }
 
-function validDetails(details: unknown): StoryDetails {
+export function validDetails(details: unknown): StoryDetails {
   if (typeof details !== 'object' || details === null || Array.isArray(details)) throw fail('details', 'must be an object');
   const input = details as Record<string, unknown>;
-  const known = ['rubricId', 'urgency', 'isMain', 'tagIds', 'authorIds'];
+  const known = ['rubricId', 'urgency', 'isMain', 'tagIds', 'authorIds', 'leadImageId'];
   const unknown = Object.keys(input).find((key) => !known.includes(key));
   if (unknown !== undefined) throw fail(`details.${unknown}`, 'is not a story detail');
   const valid: StoryDetails = {};
@@ -56,6 +60,7 @@ function validDetails(details: unknown): StoryDetails {
   }
   if (input.tagIds !== undefined) valid.tagIds = idList(input.tagIds, 'details.tagIds', MAX_TAGS);
   if (input.authorIds !== undefined) valid.authorIds = idList(input.authorIds, 'details.authorIds', MAX_AUTHORS);
+  if (input.leadImageId !== undefined) valid.leadImageId = input.leadImageId === null ? null : validId(input.leadImageId, 'details.leadImageId');
   return valid;
 }
 
@@ -68,33 +73,43 @@ export async function updateStoryDetails(context: WorkflowContext, params: { act
     const { trx, now } = scope;
     const version = await loadVersion(trx, context.database.dialect, storyId, language);
     authorize('edit', actor, { status: version.status, storyCreatedBy: version.storyCreatedBy });
-    const at = toInstant(now);
-    if (details.rubricId !== undefined) {
-      const rubric = await trx.selectFrom('rubrics').select('id').where('id', '=', details.rubricId).executeTakeFirst();
-      if (!rubric) throw new AppError('rubric_not_found', `No rubric with id ${details.rubricId}`, { details: { field: 'details.rubricId' } });
-      await trx.updateTable('story_versions').set({ rubric_id: details.rubricId }).where('story_id', '=', storyId).execute();
-    }
-    for (const [table, ids, field] of [['tags', details.tagIds, 'details.tagIds'], ['authors', details.authorIds, 'details.authorIds']] as const) {
-      if (ids === undefined || ids.length === 0) continue;
-      const found = await trx.selectFrom(table).select('id').where('id', 'in', ids).execute();
-      const missing = ids.find((id) => !found.some((row) => row.id === id));
-      if (missing !== undefined) throw fail(field, `no ${table === 'tags' ? 'tag' : 'author'} with id ${missing}`);
-    }
-    await trx.updateTable('stories').set({
-      updated_at: at,
-      ...(details.rubricId === undefined ? {} : { rubric_id: details.rubricId }),
-      ...(details.urgency === undefined ? {} : { urgency: details.urgency }),
-      ...(details.isMain === undefined ? {} : { is_main: details.isMain ? 1 : 0 }),
-    }).where('id', '=', storyId).execute();
-    if (details.tagIds !== undefined) {
-      await trx.deleteFrom('story_tags').where('story_id', '=', storyId).execute();
-      if (details.tagIds.length > 0) await trx.insertInto('story_tags').values(details.tagIds.map((tagId, position) => ({ story_id: storyId, tag_id: tagId, position }))).execute();
-    }
-    if (details.authorIds !== undefined) {
-      await trx.deleteFrom('story_authors').where('story_id', '=', storyId).execute();
-      if (details.authorIds.length > 0) await trx.insertInto('story_authors').values(details.authorIds.map((authorId, position) => ({ story_id: storyId, author_id: authorId, position }))).execute();
-    }
+    await writeStoryDetails(trx, storyId, details, now);
     await writeAudit(trx, { actor, action: 'details', at: now, storyId, versionId: version.id, language, fromStatus: version.status, toStatus: version.status, details: { ...details } });
     await scope.storyChanged(storyId, await storyLanguages(trx, storyId), 'details');
   });
+}
+
+/** Writes validated details onto the story in the caller's transaction (also a correction's). */
+export async function writeStoryDetails(trx: Kysely<Schema>, storyId: number, details: StoryDetails, now: Date): Promise<void> {
+  const at = toInstant(now);
+  if (details.rubricId !== undefined) {
+    const rubric = await trx.selectFrom('rubrics').select('id').where('id', '=', details.rubricId).executeTakeFirst();
+    if (!rubric) throw new AppError('rubric_not_found', `No rubric with id ${details.rubricId}`, { details: { field: 'details.rubricId' } });
+    await trx.updateTable('story_versions').set({ rubric_id: details.rubricId }).where('story_id', '=', storyId).execute();
+  }
+  for (const [table, ids, field] of [['tags', details.tagIds, 'details.tagIds'], ['authors', details.authorIds, 'details.authorIds']] as const) {
+    if (ids === undefined || ids.length === 0) continue;
+    const found = await trx.selectFrom(table).select('id').where('id', 'in', ids).execute();
+    const missing = ids.find((id) => !found.some((row) => row.id === id));
+    if (missing !== undefined) throw fail(field, `no ${table === 'tags' ? 'tag' : 'author'} with id ${missing}`);
+  }
+  if (typeof details.leadImageId === 'number') {
+    const image = await trx.selectFrom('images').select('id').where('id', '=', details.leadImageId).executeTakeFirst();
+    if (!image) throw new AppError('image_not_found', `No image with id ${details.leadImageId}`, { details: { field: 'details.leadImageId' } });
+  }
+  await trx.updateTable('stories').set({
+    updated_at: at,
+    ...(details.rubricId === undefined ? {} : { rubric_id: details.rubricId }),
+    ...(details.urgency === undefined ? {} : { urgency: details.urgency }),
+    ...(details.isMain === undefined ? {} : { is_main: details.isMain ? 1 : 0 }),
+    ...(details.leadImageId === undefined ? {} : { lead_image_id: details.leadImageId }),
+  }).where('id', '=', storyId).execute();
+  if (details.tagIds !== undefined) {
+    await trx.deleteFrom('story_tags').where('story_id', '=', storyId).execute();
+    if (details.tagIds.length > 0) await trx.insertInto('story_tags').values(details.tagIds.map((tagId, position) => ({ story_id: storyId, tag_id: tagId, position }))).execute();
+  }
+  if (details.authorIds !== undefined) {
+    await trx.deleteFrom('story_authors').where('story_id', '=', storyId).execute();
+    if (details.authorIds.length > 0) await trx.insertInto('story_authors').values(details.authorIds.map((authorId, position) => ({ story_id: storyId, author_id: authorId, position }))).execute();
+  }
 }

@@ -102,14 +102,15 @@ async function renderStory(site: Site, version: PageVersion, translations: Visib
   // The stored correction's time and note (on the version row, so no extra query); versions
   // corrected before notes were stored fall back to their last change and the generic note.
   const corrected = version.status === 'corrected' ? language.time.dateline(version.correctedAt ?? version.updatedAt, now) : undefined;
-  const description = version.lede.length > 300 ? `${version.lede.slice(0, 297)}…` : version.lede;
+  const lede = version.seoDescription ?? version.lede;
+  const description = lede.length > 300 ? `${lede.slice(0, 297)}…` : lede;
   const siteName = site.directory.siteName(lang);
   const breadcrumbs = [{ text: strings.home, href: homePath(lang) }, rubricLink];
 
   const view: StoryPageView = {
     chrome: buildChrome(site, {
       language: lang,
-      title: version.headline,
+      title: version.seoTitle ?? version.headline,
       description,
       path,
       equivalents,

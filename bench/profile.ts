@@ -51,20 +51,29 @@ function machineMajorFaults(): number {
   return Number(line?.split(' ')[1] ?? 0);
 }
 
-interface QueryCounters {
-  count: number;
-  seconds: number;
+interface ServerCounters {
+  queries: number;
+  querySeconds: number;
+  /** Garbage collection time by kind (minor, major, incremental, weakcb), in seconds. */
+  gcSeconds: Record<string, number>;
+  /** The event loop's delay since the last reading (prom-client resets it on each), in seconds. */
+  loopDelay: { p50: number; p99: number; max: number };
 }
 
-async function queryCounters(url: string): Promise<QueryCounters> {
+/** The server's own counters from /metrics. */
+async function serverCounters(url: string): Promise<ServerCounters> {
   const text = await (await fetch(`${url}/metrics`)).text();
-  let count = 0;
-  let seconds = 0;
+  const counters: ServerCounters = { queries: 0, querySeconds: 0, gcSeconds: {}, loopDelay: { p50: 0, p99: 0, max: 0 } };
   for (const line of text.split('\n')) {
-    if (line.startsWith('dispatch_db_query_duration_seconds_count')) count += Number(line.split(' ').pop());
-    if (line.startsWith('dispatch_db_query_duration_seconds_sum')) seconds += Number(line.split(' ').pop());
+    const value = Number(line.split(' ').pop());
+    if (line.startsWith('dispatch_db_query_duration_seconds_count')) counters.queries += value;
+    else if (line.startsWith('dispatch_db_query_duration_seconds_sum')) counters.querySeconds += value;
+    else if (line.startsWith('nodejs_gc_duration_seconds_sum')) counters.gcSeconds[/kind="([^"]+)"/.exec(line)?.[1] ?? '?'] = value;
+    else if (line.startsWith('nodejs_eventloop_lag_p50_seconds ')) counters.loopDelay.p50 = value;
+    else if (line.startsWith('nodejs_eventloop_lag_p99_seconds ')) counters.loopDelay.p99 = value;
+    else if (line.startsWith('nodejs_eventloop_lag_max_seconds ')) counters.loopDelay.max = value;
   }
-  return { count, seconds };
+  return counters;
 }
 
 interface ProfileNode {
@@ -135,20 +144,18 @@ async function main(): Promise<void> {
   let before: ProcessCounters;
   let after: ProcessCounters;
   let machineFaults: number;
-  let queries: QueryCounters;
+  let counters: { before: ServerCounters; after: ServerCounters };
   try {
     await runWrk({ url: server.url, paths, seconds: 3, connections });
     before = processCounters(server.pid);
     const machineBefore = machineMajorFaults();
-    const queriesBefore = await queryCounters(server.url);
+    const countersBefore = await serverCounters(server.url);
     from = Number(process.hrtime.bigint() / 1000n);
     result = await runWrk({ url: server.url, paths, seconds, connections });
     to = Number(process.hrtime.bigint() / 1000n);
     after = processCounters(server.pid);
     machineFaults = machineMajorFaults() - machineBefore;
-    const queriesAfter = await queryCounters(server.url);
-    // Minus the /metrics request of the first reading, which ran no query.
-    queries = { count: queriesAfter.count - queriesBefore.count, seconds: queriesAfter.seconds - queriesBefore.seconds };
+    counters = { before: countersBefore, after: await serverCounters(server.url) };
   } finally {
     await server.stop();
   }
@@ -165,7 +172,9 @@ async function main(): Promise<void> {
     `${args.page} page, ${paths.length} addresses, wrk -t1 -c${connections} -d${seconds}s: ${Math.round(result.requestsPerSecond)} req/s, p50 ${result.p50.toFixed(2)} ms, p90 ${result.p90.toFixed(2)} ms, p99 ${result.p99.toFixed(2)} ms, ${result.errors} errors`,
     `server CPU per request: ${perRequest((after.cpuSeconds - before.cpuSeconds) * 1e6)} µs (user + system, /proc)`,
     `page faults per request: ${perRequest(after.minorFaults - before.minorFaults)} minor, ${perRequest(after.majorFaults - before.majorFaults)} major; machine-wide major faults during the pass: ${machineFaults}`,
-    `SQL per request: ${perRequest(queries.count)} statements, ${perRequest(queries.seconds * 1e6)} µs`,
+    `SQL per request: ${perRequest(counters.after.queries - counters.before.queries)} statements, ${perRequest((counters.after.querySeconds - counters.before.querySeconds) * 1e6)} µs`,
+    `garbage collection during the pass: ${Object.entries(counters.after.gcSeconds).map(([kind, total]) => `${kind} ${((total - (counters.before.gcSeconds[kind] ?? 0)) * 1000).toFixed(0)} ms`).join(', ')} (of ${seconds * 1000} ms)`,
+    `event loop delay during the pass: p50 ${(counters.after.loopDelay.p50 * 1000).toFixed(1)} ms, p99 ${(counters.after.loopDelay.p99 * 1000).toFixed(1)} ms, max ${(counters.after.loopDelay.max * 1000).toFixed(1)} ms`,
     `profiled (non-idle) per request: ${perRequest(total)} µs`,
     '',
     '| module | µs per request | share |',

@@ -12,6 +12,7 @@ import { search } from './2026-12-01-04-search.ts';
 import { rubricFeedCover } from './2026-12-01-05-rubric-feed-cover.ts';
 import { wire } from './2026-12-01-08-wire.ts';
 import { bylineTagsCover } from './2026-12-02-70-byline-tags-cover.ts';
+import { feedCover } from './2026-12-02-71-feed-cover.ts';
 
 export function migrationsFor(dialect: Dialect): Record<string, Migration> {
   return {
@@ -24,5 +25,6 @@ export function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '2026-12-01-05-rubric-feed-cover': rubricFeedCover(dialect),
     '2026-12-01-08-wire': wire(dialect),
     '2026-12-02-70-byline-tags-cover': bylineTagsCover(),
+    '2026-12-02-71-feed-cover': feedCover(dialect),
   };
 }

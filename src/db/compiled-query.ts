@@ -44,3 +44,25 @@ export function compiledQuery<Args extends readonly unknown[], Row>(
     return result.rows as Row[];
   };
 }
+
+/** Lists longer than this are built by Kysely on each call: they are rare, and each length is a statement. */
+const MAX_COMPILED_LIST = 32;
+
+/**
+ * Like `compiledQuery`, for a query over a list of values (`in (?, ?, ?)`): compiled once per
+ * database and list length, since the length changes the SQL. `build` receives the list and the
+ * other arguments; lists longer than 32 run through the query builder as usual.
+ */
+export function compiledListQuery<Item, Args extends readonly unknown[], Row>(
+  build: (db: Kysely<Schema>, list: readonly Item[], ...args: Args) => Compilable<Row> & { execute(): Promise<Row[]> },
+): (db: Kysely<Schema>, list: readonly Item[], ...args: Args) => Promise<Row[]> {
+  const byLength: Array<(db: Kysely<Schema>, ...values: unknown[]) => Promise<Row[]>> = [];
+  return (db, list, ...args) => {
+    if (list.length > MAX_COMPILED_LIST) return build(db, list, ...args).execute();
+    const length = list.length;
+    byLength[length] ??= compiledQuery((builderDb: Kysely<Schema>, ...values: unknown[]) =>
+      build(builderDb, values.slice(0, length) as Item[], ...(values.slice(length) as unknown as Args)),
+    );
+    return byLength[length]!(db, ...list, ...args);
+  };
+}

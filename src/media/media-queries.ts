@@ -4,7 +4,7 @@
 
 import { sql, type Kysely, type SqlBool } from 'kysely';
 import type { Schema } from '../db/schema.ts';
-import { compiledQuery } from '../db/compiled-query.ts';
+import { compiledListQuery } from '../db/compiled-query.ts';
 import type { ImageTexts } from './image-texts-input.ts';
 import type { RenditionFormat } from './process-image.ts';
 
@@ -54,9 +54,7 @@ export async function listRenditions(db: Kysely<Schema>, ids: readonly number[])
   const result = new Map<number, Rendition[]>();
   const unique = [...new Set(ids)];
   if (unique.length === 0) return result;
-  const rows = unique.length === 1
-    ? await selectRenditionsOfOne(db, unique[0]!)
-    : await db.selectFrom('image_renditions').selectAll().where('image_id', 'in', unique).execute();
+  const rows = await selectRenditionsOf(db, unique);
   for (const row of rows) {
     const list = result.get(row.image_id) ?? [];
     list.push({ format: row.format, width: row.width, height: row.height, storageKey: row.storage_key, byteSize: row.byte_size });
@@ -66,8 +64,8 @@ export async function listRenditions(db: Kysely<Schema>, ids: readonly number[])
   return result;
 }
 
-// A story page most often has one image (the lead photo): that query is compiled once.
-const selectRenditionsOfOne = compiledQuery((db: Kysely<Schema>, id: number) => db.selectFrom('image_renditions').selectAll().where('image_id', '=', id));
+// Compiled once per number of images (a story page most often has one, a language home five).
+const selectRenditionsOf = compiledListQuery((db: Kysely<Schema>, ids: readonly number[]) => db.selectFrom('image_renditions').selectAll().where('image_id', 'in', ids));
 
 type ImageRow = Awaited<ReturnType<ReturnType<typeof imageColumns>['execute']>>[number];
 

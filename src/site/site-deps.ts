@@ -35,7 +35,7 @@ export async function sendErrorPage(site: Site, reply: FastifyReply, language: s
   const now = site.clock();
   let latest: Awaited<ReturnType<typeof listFeedPage>>['stories'] = [];
   try {
-    latest = (await listFeedPage(site.database.db, { language: code, scope: { kind: 'all' }, limit: 10, now })).stories;
+    latest = (await listFeedPage(site.database.db, { language: code, scope: { kind: 'all' }, limit: 10, now, withLede: false })).stories;
   } catch {
     // An error page must come out even when the database does not answer.
   }

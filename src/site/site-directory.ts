@@ -45,8 +45,13 @@ export class SiteDirectory {
     this.rubrics = rubrics;
     this.rubricBySlug = new Map(rubrics.flatMap((rubric) => Object.entries(rubric.names).map(([language, { slug }]) => [`${language}/${slug}`, rubric] as const)));
     this.pagesByLanguage = pages;
+    // The same zone keeps the formatter of the last load, with the offsets and days it has cached.
+    const kept = (config: LanguageConfig) => {
+      const time = this.languages.get(config.code)?.time;
+      return time && time.timeZone === settings.timeZone && time.locale === config.locale ? time : new TimeFormatter(config.locale, settings.timeZone);
+    };
     (this as { languages: ReadonlyMap<string, SiteLanguage> }).languages = new Map(
-      this.configured.map((config) => [config.code, { config, strings: uiStrings(config.code), time: new TimeFormatter(config.locale, settings.timeZone) }]),
+      this.configured.map((config) => [config.code, { config, strings: uiStrings(config.code), time: kept(config) }]),
     );
     this.loadedAt = Date.now();
   }

@@ -7,15 +7,18 @@ import type { TimeView } from './views/view-models.ts';
 
 const HOUR = 3_600_000;
 const MAX_CACHED = 5000;
+// An archive page may show any hour of the archive's years: keep them all (23 years of hours,
+// a few MB), or random story pages keep clearing the cache and asking Intl for every offset.
+const MAX_CACHED_HOURS = 200_000;
 
 function twoDigits(n: number): string {
   return n < 10 ? `0${n}` : String(n);
 }
 
-function remember<K, V>(cache: Map<K, V>, key: K, make: () => V): V {
+function remember<K, V>(cache: Map<K, V>, key: K, make: () => V, limit = MAX_CACHED): V {
   let value = cache.get(key);
   if (value === undefined) {
-    if (cache.size >= MAX_CACHED) cache.clear();
+    if (cache.size >= limit) cache.clear();
     value = make();
     cache.set(key, value);
   }
@@ -41,7 +44,7 @@ export class TimeFormatter {
 
   /** Minutes east of UTC in the agency's zone at `ms`. */
   offsetAt(ms: number): number {
-    return remember(this.offsets, Math.floor(ms / HOUR), () => offsetMinutesAt(new Date(ms), this.timeZone));
+    return remember(this.offsets, Math.floor(ms / HOUR), () => offsetMinutesAt(new Date(ms), this.timeZone), MAX_CACHED_HOURS);
   }
 
   /** The wall clock at `ms` as a Date whose UTC fields are the local ones. */

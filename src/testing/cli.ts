@@ -20,6 +20,8 @@ export interface CliOptions {
   /** Run as another user (uid), for permission tests when the tests run as root. */
   uid?: number;
   timeoutMs?: number;
+  /** Options for node itself, before the command (e.g. --cpu-prof, which NODE_OPTIONS refuses). */
+  nodeArgs?: string[];
 }
 
 function childEnv(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
@@ -29,7 +31,7 @@ function childEnv(extra: Record<string, string | undefined> = {}): NodeJS.Proces
 }
 
 function spawnCli(args: string[], options: CliOptions): ChildProcess {
-  return spawn(process.execPath, [DISPATCH_BIN, ...args], {
+  return spawn(process.execPath, [...(options.nodeArgs ?? []), DISPATCH_BIN, ...args], {
     cwd: options.cwd,
     env: childEnv(options.env),
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -55,6 +57,8 @@ export function runCli(args: string[], options: CliOptions = {}): Promise<CliRes
 
 export interface RunningServer {
   url: string;
+  /** The server process, for reading its counters in /proc. */
+  pid: number;
   output(): { stdout: string; stderr: string };
   stop(): Promise<CliResult>;
 }
@@ -79,6 +83,7 @@ export function startServer(options: CliOptions & { port: number }): Promise<Run
         clearTimeout(timer);
         resolve({
           url: `http://127.0.0.1:${options.port}`,
+          pid: child.pid!,
           output: () => ({ stdout, stderr }),
           stop: () => {
             child.kill('SIGTERM');

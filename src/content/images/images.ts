@@ -4,7 +4,7 @@
 import { inTransaction } from '../../db/transaction.ts';
 import type { Kysely } from 'kysely';
 import type { Schema } from '../../db/schema.ts';
-import { compiledQuery } from '../../db/compiled-query.ts';
+import { compiledListQuery } from '../../db/compiled-query.ts';
 import { AppError } from '../../lib/errors.ts';
 import { toInstant } from '../../lib/clock.ts';
 import type { ContentContext } from '../content-context.ts';
@@ -81,16 +81,14 @@ function selectImages(db: Kysely<Schema>, language: string) {
     .select(['i.id', 'i.storage_key', 'i.width', 'i.height', 'i.credit', 't.alt', 't.caption']);
 }
 
-// Most pages show one image (the lead image): that query is compiled once.
-const selectOneImage = compiledQuery((db: Kysely<Schema>, id: number, language: string) => selectImages(db, language).where('i.id', '=', id));
+// Compiled once per number of images (a story page most often has one, a language home five).
+const selectImagesByIds = compiledListQuery((db: Kysely<Schema>, ids: readonly number[], language: string) => selectImages(db, language).where('i.id', 'in', ids));
 
 export async function findImagesForPage(context: Pick<ContentContext, 'database'>, ids: readonly number[], language: string): Promise<Map<number, ImageForPage>> {
   const result = new Map<number, ImageForPage>();
   const unique = [...new Set(ids)];
   if (unique.length === 0) return result;
-  const rows = unique.length === 1
-    ? await selectOneImage(context.database.db, unique[0]!, language)
-    : await selectImages(context.database.db, language).where('i.id', 'in', unique).execute();
+  const rows = await selectImagesByIds(context.database.db, unique, language);
   for (const row of rows) {
     result.set(row.id, {
       id: row.id,

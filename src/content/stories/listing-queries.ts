@@ -43,11 +43,12 @@ const IS_PUBLIC_VERSION = sql<boolean>`${sql.raw(publicStatusSql('v'))}`; // lit
 // Kysely cannot type a query whose base table varies (versions or a listing table); the
 // columns are checked by the tests on both databases instead.
 /* eslint-disable @typescript-eslint/no-explicit-any */
-function selectListed<QB extends SelectQueryBuilder<any, any, any>>(query: QB) {
+function selectListed<QB extends SelectQueryBuilder<any, any, any>>(query: QB, withLede = true) {
+  // Without the lede, the version columns are all in the feed and rubric indexes: no version row is read.
   return query
     .innerJoin('stories as s', 's.id', 'v.story_id')
     .select([
-      'v.story_id', 'v.headline', 'v.lede', 'v.slug', 'v.published_at', 'v.rubric_id',
+      'v.story_id', 'v.headline', ...(withLede ? ['v.lede'] : []), 'v.slug', 'v.published_at', 'v.rubric_id',
       's.urgency', 's.is_main', 's.lead_image_id',
     ]);
 }
@@ -56,7 +57,7 @@ function toListed(row: Record<string, unknown>): ListedStory {
   return {
     storyId: row.story_id as number,
     headline: row.headline as string,
-    lede: row.lede as string,
+    lede: (row.lede as string | undefined) ?? '',
     slug: row.slug as string,
     publishedAt: row.published_at as Instant,
     rubricId: row.rubric_id as number,
@@ -72,7 +73,7 @@ type FeedArgs = [language: string, scopeId: number | string, periodEnd: string, 
  * The feed query of one shape (scope kind, with or without a cursor); values arrive as arguments
  * so each shape is compiled once (see compiledQuery). Unused arguments are simply not referenced.
  */
-function buildFeedQuery(kind: FeedScope['kind'], withCursor: boolean) {
+function buildFeedQuery(kind: FeedScope['kind'], withCursor: boolean, withLede: boolean) {
   return compiledQuery((db: Kysely<Schema>, ...[language, scopeId, periodEnd, now, beforeAt, beforeId, limit]: FeedArgs) => {
     // Tags and authors read their listing table in order; everything else the version indexes.
     const listing = kind === 'tag' ? { table: 'tag_listings', column: 'tag_id' } as const
@@ -90,6 +91,7 @@ function buildFeedQuery(kind: FeedScope['kind'], withCursor: boolean) {
           .innerJoin('story_versions as v', (join: any) => join.onRef('v.story_id', '=', 'l.story_id').onRef('v.language', '=', 'l.language'))
           .where(`l.${listing.column}`, '=', scopeId)
           .where('l.language', '=', language),
+        withLede,
       );
       if (!withCursor) query = query.where('l.published_at', '<=', now);
     } else {
@@ -99,7 +101,7 @@ function buildFeedQuery(kind: FeedScope['kind'], withCursor: boolean) {
       if (kind === 'rubric') base = base.where('v.rubric_id', '=', scopeId);
       if (kind === 'period') base = base.where('v.published_at', '>=', scopeId);
       if (!withCursor) base = kind === 'period' ? base.where('v.published_at', '<', periodEnd) : base.where('v.published_at', '<=', now);
-      query = selectListed(base);
+      query = selectListed(base, withLede);
     }
     query = query
       .where(IS_PUBLIC_VERSION)
@@ -128,16 +130,21 @@ function upperBound(cursor: FeedCursor, now: Instant, periodTo: Instant | undefi
   return candidates.reduce((a, b) => (b.publishedAt < a.publishedAt || (b.publishedAt === a.publishedAt && b.storyId < a.storyId) ? b : a));
 }
 
-/** One page of the scope's visible stories in `language`, older than `before` when given. */
+/**
+ * One page of the scope's visible stories in `language`, older than `before` when given. With
+ * `withLede: false` (a list of headlines) every lede is '' and the page is read from the index alone
+ * for the whole feed, a rubric or a day.
+ */
 export async function listFeedPage(
   db: Kysely<Schema>,
-  params: { language: string; scope: FeedScope; before?: FeedCursor | undefined; limit: number; now: Date },
+  params: { language: string; scope: FeedScope; before?: FeedCursor | undefined; limit: number; now: Date; withLede?: boolean },
 ): Promise<FeedPage> {
   const now = params.now.toISOString();
   const { scope, before, language } = params;
-  const shape = `${scope.kind}:${before !== undefined}`;
+  const withLede = params.withLede ?? true;
+  const shape = `${scope.kind}:${before !== undefined}:${withLede}`;
   let query = feedQueries.get(shape);
-  if (!query) feedQueries.set(shape, (query = buildFeedQuery(scope.kind, before !== undefined)));
+  if (!query) feedQueries.set(shape, (query = buildFeedQuery(scope.kind, before !== undefined, withLede)));
   const scopeId = scope.kind === 'rubric' ? scope.rubricId : scope.kind === 'tag' ? scope.tagId : scope.kind === 'author' ? scope.authorId : scope.kind === 'period' ? scope.from : 0;
   const periodEnd = scope.kind === 'period' && scope.to < now ? scope.to : now;
   const bound = before ? upperBound(before, now, scope.kind === 'period' ? scope.to : undefined) : undefined;

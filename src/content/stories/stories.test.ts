@@ -474,6 +474,15 @@ describeEachDatabase('story queries', ({ database }) => {
   };
   const headlines = async (params: Parameters<typeof latest>[0]) => (await latest(params)).map((item) => item.headline);
 
+  test('a list of headlines (withLede: false) has the same stories, in the same order, with no lede', async () => {
+    for (const scope of [{ kind: 'all' }, { kind: 'rubric', rubricId: economics }] as const) {
+      const full = await listFeedPage(database().db, { language: 'ru', scope, limit: 50, now: at(0) });
+      const headlinesOnly = await listFeedPage(database().db, { language: 'ru', scope, limit: 50, now: at(0), withLede: false });
+      assert.ok(full.stories.length > 0 && full.stories.every((story) => story.lede !== ''));
+      assert.deepEqual(headlinesOnly.stories, full.stories.map((story) => ({ ...story, lede: '' })), scope.kind);
+    }
+  });
+
   test('findVersionForPage shows a published version with its rubric in the page language', async () => {
     const found = await findVersionForPage(database().db, 'ru', ids.alpha!, at(0));
     assert.equal(found.kind, 'visible');

@@ -50,3 +50,27 @@ test('feed, rubric feed, story page and translations use indexes and never sort 
     await database.close();
   }
 });
+
+test('lists of headlines (no lede) of the feed, a rubric and a day read no version row', async () => {
+  const queries: LogEvent['query'][] = [];
+  const database: SqliteDatabase = openSqlite(':memory:', { onQuery: (event) => queries.push(event.query) });
+  try {
+    await migrateToLatest(database);
+    const now = new Date();
+    const before = { publishedAt: '2026-11-01T10:00:00.000Z', storyId: 500 };
+    const scopes = [{ kind: 'all' }, { kind: 'rubric', rubricId: 2 }, { kind: 'period', from: '2026-11-01T21:00:00.000Z', to: '2026-11-02T21:00:00.000Z' }] as const;
+    for (const scope of scopes) {
+      for (const cursor of [undefined, before]) {
+        queries.length = 0;
+        await listFeedPage(database.db, { language: 'ru', scope, before: cursor, limit: 30, now, withLede: false });
+        const [query] = queries;
+        assert.doesNotMatch(query!.sql, /lede/);
+        const plan = (database.sqlite.prepare(`explain query plan ${query!.sql}`).all(...(query!.parameters as unknown[])) as Array<{ detail: string }>).map((row) => row.detail).join('\n');
+        assert.match(plan, /SEARCH v USING COVERING INDEX story_versions_(feed|rubric)_cover/, `${scope.kind}, cursor ${cursor !== undefined}:\n${plan}`);
+        assert.doesNotMatch(plan, /TEMP B-TREE/, plan);
+      }
+    }
+  } finally {
+    await database.close();
+  }
+});

@@ -14,6 +14,8 @@ import { wire } from './2026-12-01-08-wire.ts';
 import { wireChangeTime } from './2026-12-02-10-wire-change-time.ts';
 import { presence } from './2026-12-02-20-presence.ts';
 import { deskOrder } from './2026-12-02-21-desk-order.ts';
+import { bylineTagsCover } from './2026-12-02-70-byline-tags-cover.ts';
+import { feedCover } from './2026-12-02-71-feed-cover.ts';
 
 export function migrationsFor(dialect: Dialect): Record<string, Migration> {
   return {
@@ -28,5 +30,7 @@ export function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '2026-12-02-10-wire-change-time': wireChangeTime(dialect),
     '2026-12-02-20-presence': presence(dialect),
     '2026-12-02-21-desk-order': deskOrder(),
+    '2026-12-02-70-byline-tags-cover': bylineTagsCover(),
+    '2026-12-02-71-feed-cover': feedCover(dialect),
   };
 }

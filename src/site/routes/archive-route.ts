@@ -55,7 +55,7 @@ export function registerArchiveRoute(app: FastifyInstance, site: Site): void {
       const db = site.database.db;
       const period = { from: dayStart(year, month, day), to: nextDay(year, month, day) };
       const [page, count] = await Promise.all([
-        listFeedPage(db, { language: lang, scope: { kind: 'period', ...period }, before: older.cursor, limit: PAGE_SIZE, now }),
+        listFeedPage(db, { language: lang, scope: { kind: 'period', ...period }, before: older.cursor, limit: PAGE_SIZE, now, withLede: false }),
         countStoriesIn(db, { language: lang, ...period, now }),
       ]);
       if (older.cursor && page.stories.length === 0) return sendErrorPage(site, reply, lang, 404);

@@ -42,7 +42,8 @@ async function sendListing(site: Site, reply: FastifyReply, query: Query, spec: 
   const now = site.clock();
   const db = site.database.db;
   const isFirstPage = older.cursor === undefined;
-  const page = await listFeedPage(db, { language: spec.language, scope: spec.scope, before: older.cursor, limit: PAGE_SIZE, now });
+  // Listings show headlines (only the main story, read apart, shows its lede).
+  const page = await listFeedPage(db, { language: spec.language, scope: spec.scope, before: older.cursor, limit: PAGE_SIZE, now, withLede: false });
   if (!isFirstPage && page.stories.length === 0) return sendErrorPage(site, reply, spec.language, 404);
 
   let lead: ListingPageView['lead'];

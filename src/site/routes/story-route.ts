@@ -3,7 +3,7 @@
 // readers may not see (draft, embargoed, scheduled) 404.
 
 import type { FastifyInstance } from 'fastify';
-import { findImagesForPage, findStoryIdBySlug, findVersionForPage, findVersionForPreview, listRubricHeadlines, listStoryAuthors, listStoryTags, type PageVersion, renderDocumentHtml, type StoryDocument, type VisibleTranslation } from '../../content/index.ts';
+import { findImagesForPage, findStoryIdBySlug, findVersionForPage, findVersionForPreview, listBylineAndTags, listRubricHeadlines, type PageVersion, renderDocumentHtml, type StoryDocument, type VisibleTranslation } from '../../content/index.ts';
 import { buildChrome } from '../chrome.ts';
 import { sendErrorPage, sendHtml, type Site } from '../site-deps.ts';
 import { authorPath, homePath, rubricPath, storyPath, tagPath } from '../paths.ts';
@@ -75,11 +75,10 @@ async function renderStory(site: Site, version: PageVersion, translations: Visib
   const imageIds = imageIdsOf(body);
   if (version.leadImageId !== null) imageIds.push(version.leadImageId);
   const rubric = site.directory.rubrics.find((r) => r.key === version.rubricKey);
-  const [images, renditions, tags, authors, others] = await Promise.all([
+  const [images, renditions, { tags, authors }, others] = await Promise.all([
     findImagesForPage(site, imageIds, lang),
     listRenditions(db, imageIds),
-    listStoryTags(site, version.storyId, lang),
-    listStoryAuthors(site, version.storyId, lang),
+    listBylineAndTags(site, version.storyId, lang),
     rubric
       ? listRubricHeadlines(db, { language: lang, rubricId: rubric.id, exceptStoryId: version.storyId, limit: OTHER_MATERIALS, now })
       : Promise.resolve([]),

@@ -25,4 +25,5 @@ export { writePage, findPageBySlug, listPageVersions, listPages, type StaticPage
 export { listFeedPage, listRubricHeadlines, type ListedHeadline, findMainStory, hasStoriesIn, countStoriesIn, type FeedCursor, type FeedScope, type FeedPage, type ListedStory } from './stories/listing-queries.ts';
 export { SOCIAL_NETWORKS, type SocialNetwork } from './settings/settings.ts';
 export { refreshStoryListings } from './stories/story-listings.ts';
+export { findStoryListingFacts, type StoryListingFacts } from './stories/story-listing-facts.ts';
 export { loadSearchDocuments, listStoryIdsAfter, countStories } from './stories/search-documents.ts';

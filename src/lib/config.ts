@@ -51,9 +51,23 @@ export interface Config {
   sessions: SessionConfig;
   /** WebSub hubs the feeds name and publishing pings (none by default). */
   websubHubs: string[];
+  /** The in-memory cache of public pages: its memory bound and how long a page stays fresh. */
+  pageCache: PageCacheConfig;
+  /** Where each change sends a BAN by surrogate key (Varnish or the like); none by default. */
+  httpCachePurgeUrl: string | undefined;
   /** The file the settings were read from, if any. */
   configFile: string | undefined;
 }
+
+export interface PageCacheConfig {
+  /** The most memory the stored pages may take, in bytes; 0 turns the cache off. */
+  maxBytes: number;
+  /** How long a stored page is served before it is made again (changes drop it at once). */
+  maxAgeSeconds: number;
+}
+
+export const DEFAULT_PAGE_CACHE_MAX_MB = 64;
+export const DEFAULT_PAGE_CACHE_MAX_AGE_SECONDS = 300;
 
 export const DEFAULT_LANGUAGES: LanguageConfig[] = [
   { code: 'ru', name: 'Русский', label: 'Ru', locale: 'ru-RU' },
@@ -79,11 +93,15 @@ interface FileSettings {
   sessionIdleMinutes?: unknown;
   sessionMaxHours?: unknown;
   websubHubs?: unknown;
+  pageCacheMaxMb?: unknown;
+  pageCacheMaxAgeSeconds?: unknown;
+  httpCachePurgeUrl?: unknown;
 }
 
 const FILE_KEYS = new Set<string>([
   'host', 'port', 'databaseUrl', 'publicUrl', 'languages', 'defaultLanguage', 'logLevel', 'mediaDir',
   'mediaMaxBytes', 'mediaMaxPixels', 'loadDemoOnFirstStart', 'sessionIdleMinutes', 'sessionMaxHours', 'websubHubs',
+  'pageCacheMaxMb', 'pageCacheMaxAgeSeconds', 'httpCachePurgeUrl',
 ]);
 
 export const DEFAULT_MEDIA_MAX_BYTES = 25 * 1024 * 1024;
@@ -156,6 +174,22 @@ function readHubUrls(source: Source | undefined): string[] {
     if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) throw invalid(source.name, 'must be a list of http(s) URLs', raw);
     return url.href;
   });
+}
+
+/** The HTTP cache's purge address: one http(s) URL with no credentials. */
+function readPurgeUrl(source: Source | undefined): string | undefined {
+  if (!source) return undefined;
+  const raw = source.value;
+  let url: URL | undefined;
+  try {
+    url = typeof raw === 'string' ? new URL(raw.trim()) : undefined;
+  } catch {
+    url = undefined;
+  }
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.username || url.password) {
+    throw invalid(source.name, 'must be an http(s) URL such as http://127.0.0.1:6081/', typeof raw === 'string' ? redact(raw) : raw);
+  }
+  return url.href;
 }
 
 function readPublicUrl(source: Source | undefined, host: string, port: number): string {
@@ -321,6 +355,11 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       secureCookies: publicUrl.startsWith('https:'),
     },
     websubHubs: readHubUrls(pick(env, 'WEBSUB_HUBS', settings, 'websubHubs')),
+    pageCache: {
+      maxBytes: readWholeNumber(pick(env, 'PAGE_CACHE_MAX_MB', settings, 'pageCacheMaxMb'), DEFAULT_PAGE_CACHE_MAX_MB, 0, 65_536) * 1024 * 1024,
+      maxAgeSeconds: readWholeNumber(pick(env, 'PAGE_CACHE_MAX_AGE_SECONDS', settings, 'pageCacheMaxAgeSeconds'), DEFAULT_PAGE_CACHE_MAX_AGE_SECONDS, 1, 86_400),
+    },
+    httpCachePurgeUrl: readPurgeUrl(pick(env, 'HTTP_CACHE_PURGE_URL', settings, 'httpCachePurgeUrl')),
     configFile: file,
   };
 }

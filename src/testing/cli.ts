@@ -55,6 +55,8 @@ export function runCli(args: string[], options: CliOptions = {}): Promise<CliRes
 
 export interface RunningServer {
   url: string;
+  /** The process started (bin/dispatch.js; the server may run in a child of it). */
+  pid: number | undefined;
   output(): { stdout: string; stderr: string };
   stop(): Promise<CliResult>;
 }
@@ -79,6 +81,7 @@ export function startServer(options: CliOptions & { port: number }): Promise<Run
         clearTimeout(timer);
         resolve({
           url: `http://127.0.0.1:${options.port}`,
+          pid: child.pid,
           output: () => ({ stdout, stderr }),
           stop: () => {
             child.kill('SIGTERM');

@@ -37,12 +37,21 @@ export interface PageToStore {
   status: number;
   contentType: string;
   body: Buffer;
-  dependencies: Iterable<string>;
+  /** The keys of the address (the list or story the page is). */
+  addressKeys: readonly string[];
+  /** The keys of what it links to. */
+  contentKeys: Iterable<string>;
   now: number;
   maxAgeMs: number;
 }
 
 const RECORD_OVERHEAD = 512;
+/**
+ * The longest Surrogate-Key header sent (Varnish refuses response headers past 8 KB by default).
+ * A page linking more (a sitemap of 10,000 stories) names only its address's keys there; its
+ * address keys are purged with every change that can alter it.
+ */
+const MAX_SURROGATE_KEY_HEADER = 4096;
 
 export function buildCachedPage(page: PageToStore): CachedPage {
   const tag = createHash('sha1').update(page.body).digest('base64url').slice(0, 22);
@@ -50,8 +59,9 @@ export function buildCachedPage(page: PageToStore): CachedPage {
     params: { [constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY, [constants.BROTLI_PARAM_SIZE_HINT]: page.body.length },
   });
   const gzip = gzipSync(page.body, { level: GZIP_LEVEL });
-  const dependencies = [...new Set(['site', ...page.dependencies])];
-  const surrogateKey = dependencies.join(' ');
+  const dependencies = [...new Set(['site', ...page.addressKeys, ...page.contentKeys])];
+  const allKeys = dependencies.join(' ');
+  const surrogateKey = allKeys.length <= MAX_SURROGATE_KEY_HEADER ? allKeys : ['site', ...page.addressKeys].join(' ');
   const forms: Record<ContentCoding, PageForm> = {
     identity: { body: page.body, etag: `"${tag}"` },
     gzip: { body: gzip, etag: `"${tag}-gz"` },

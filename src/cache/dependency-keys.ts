@@ -63,7 +63,9 @@ export interface VisibleListing {
 /** The keys a story change drops: its pages, the pages linking it, and every list it is in now. */
 export function keysOfStoryChange(storyId: number, languages: readonly string[], visible: readonly VisibleListing[]): string[] {
   const keys = new Set<string>([`story:${storyId}`]);
-  for (const language of languages) keys.add(`story:${storyId}:${language}`);
+  // Sitemaps list too many stories to name them in their Surrogate-Key header; theirs go by language.
+  for (const language of languages) keys.add(`story:${storyId}:${language}`).add(`sitemap:${language}`);
+  if (languages.length > 0) keys.add('sitemap:*');
   for (const listing of visible) {
     const lang = listing.language;
     keys.add(`home:${lang}`);

@@ -150,7 +150,8 @@ export function registerPageCache(app: FastifyInstance, options: PageCacheOption
       status: 200,
       contentType,
       body,
-      dependencies: [...keysOfAddress(path), ...keysOfContent(text)],
+      addressKeys: keysOfAddress(path),
+      contentKeys: keysOfContent(text),
       now: options.clock().getTime(),
       maxAgeMs,
     });

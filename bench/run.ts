@@ -3,17 +3,23 @@
 // run: plain node:http answering the same article bytes from memory. Results go to
 // bench/results/ (one JSON file per run and latest.md).
 //
-//   npm run bench -- [--stories 100000] [--duration 10] [--connections 32] [--fresh]
+// With the page cache: article hits and misses (a different story each request), homes, rubric
+// pages and RSS served from memory, search uncached; then how soon a publication shows on its
+// page, rubric page, home and feed, and the server's resident memory.
+//
+//   npm run bench -- [--stories 100000] [--duration 10] [--connections 64] [--fresh]
 
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { availableParallelism, cpus, totalmem } from 'node:os';
+import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { freePort, runCli, startServer } from '../src/testing/cli.ts';
 import { runWrk, type WrkResult } from './wrk.ts';
 import { rubricPaths, sampleStoryPaths } from './archive-paths.ts';
+import { largestResidentMb } from './resident-memory.ts';
+import { measurePublishVisibility } from './publish-visibility.ts';
 
 const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
 const WORK_DIR = path.join(BENCH_DIR, '.work');
@@ -23,7 +29,7 @@ const { values: args } = parseArgs({
   options: {
     stories: { type: 'string', default: '100000' },
     duration: { type: 'string', default: '10' },
-    connections: { type: 'string', default: '32' },
+    connections: { type: 'string', default: '64' },
     fresh: { type: 'boolean', default: false },
   },
 });
@@ -87,8 +93,13 @@ function formatTable(rows: Row[], ceiling: WrkResult): string {
 
 async function main(): Promise<void> {
   ensureWrk();
+  const loadBefore = loadavg().map((n) => n.toFixed(1)).join(' ');
   const archive = await prepareArchive();
-  const storyPaths = sampleStoryPaths(archive, 2000);
+  // Misses need a story never asked for before on every request: enough for the warm-up and the pass.
+  const storyPaths = sampleStoryPaths(archive, Math.min(60_000, STORIES));
+  const missWarmUp = storyPaths.slice(0, 5_000);
+  const missPass = storyPaths.slice(5_000);
+  const hitPaths = storyPaths.slice(0, 200);
   const port = await freePort();
   // The same V8 setting as `npm start`: a larger young generation, fewer scavenges per request.
   const server = await startServer({
@@ -98,6 +109,7 @@ async function main(): Promise<void> {
   });
   const rows: Row[] = [];
   let ceiling: WrkResult;
+  let residentMb: number | undefined;
   try {
     const articleBody = await (await fetch(`${server.url}${storyPaths[0]}`)).text();
     const ceilingPort = await freePort();
@@ -111,31 +123,40 @@ async function main(): Promise<void> {
       ceilingServer.kill();
     }
     const rubrics = rubricPaths(archive);
-    const passes: Array<{ name: string; paths: string[] }> = [
-      { name: 'article page (random story, uncached)', paths: storyPaths },
-      { name: 'language home (news feed)', paths: ['/ru/', '/en/', '/be/'] },
-      { name: 'rubric page, first page', paths: rubrics.first },
-      ...(rubrics.deep.length > 0 ? [{ name: 'rubric page 500, or the last (keyset cursor)', paths: rubrics.deep }] : []),
+    const passes: Array<{ name: string; paths: string[]; warmUp?: string[]; sequential?: boolean }> = [
+      { name: 'article page, cache hit (200 stories)', paths: hitPaths },
+      { name: 'article page, cache miss (a different story each request)', paths: missPass, warmUp: missWarmUp, sequential: true },
+      { name: 'language home (news feed), cached', paths: ['/ru/', '/en/', '/be/'] },
+      { name: 'rubric page, first page, cached', paths: rubrics.first },
+      ...(rubrics.deep.length > 0 ? [{ name: 'rubric page 500, or the last (keyset cursor), cached', paths: rubrics.deep }] : []),
+      { name: 'RSS of a language, cached', paths: ['/ru/rss.xml', '/en/rss.xml', '/be/rss.xml'] },
+      { name: 'search (uncached)', paths: ['/ru/search?q=%D1%8D%D0%BA%D0%BE%D0%BD%D0%BE%D0%BC%D0%B8%D0%BA%D0%B0', '/en/search?q=economy', '/en/search?q=minsk+trade'] },
       { name: '/healthz', paths: ['/healthz'] },
     ];
     for (const pass of passes) {
-      await runWrk({ url: server.url, paths: pass.paths, seconds: 3, connections: CONNECTIONS });
-      rows.push({ name: pass.name, result: await runWrk({ url: server.url, paths: pass.paths, seconds: DURATION, connections: CONNECTIONS }) });
+      await runWrk({ url: server.url, paths: pass.warmUp ?? pass.paths, seconds: 3, connections: CONNECTIONS, sequential: pass.sequential });
+      rows.push({ name: pass.name, result: await runWrk({ url: server.url, paths: pass.paths, seconds: DURATION, connections: CONNECTIONS, sequential: pass.sequential }) });
     }
+    residentMb = server.pid === undefined ? undefined : largestResidentMb(server.pid);
   } finally {
     await server.stop();
   }
+  const visibility = await measurePublishVisibility(archive, path.join(WORK_DIR, 'media'), 5);
 
   const when = new Date().toISOString();
   const machine = `${availableParallelism()} cores (${cpus()[0]?.model.trim()}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
   const table = formatTable(rows, ceiling!);
-  const report = `# Benchmark ${when}\n\n${STORIES.toLocaleString('en-US')} synthetic stories plus the demo agency in SQLite; wrk -t1 -c${CONNECTIONS} -d${DURATION}s on 127.0.0.1 after a 3 s warm-up per pass; ${machine}.\n\n${table}\n`;
+  const extra = [
+    `- a published story on its page, rubric page, home and RSS: ${visibility.map((ms) => ms.toFixed(1)).join(', ')} ms after the publish command returned (${visibility.length} publications, pages cached before each)`,
+    `- resident memory of the server process after the passes: ${residentMb === undefined ? 'unknown' : `${Math.round(residentMb)} MB`}`,
+  ].join('\n');
+  const report = `# Benchmark ${when}\n\n${STORIES.toLocaleString('en-US')} synthetic stories plus the demo agency in SQLite; wrk -t1 -c${CONNECTIONS} -d${DURATION}s on 127.0.0.1 after a 3 s warm-up per pass; ${machine}; load average before the run ${loadBefore}.\n\n${table}\n\n${extra}\n`;
   process.stdout.write(`\n${report}`);
   mkdirSync(RESULTS_DIR, { recursive: true });
   writeFileSync(path.join(RESULTS_DIR, 'latest.md'), report);
   writeFileSync(
     path.join(RESULTS_DIR, `${when.slice(0, 19).replace(/:/g, '')}.json`),
-    `${JSON.stringify({ when, machine, stories: STORIES, connections: CONNECTIONS, seconds: DURATION, rows }, null, 2)}\n`,
+    `${JSON.stringify({ when, machine, stories: STORIES, connections: CONNECTIONS, seconds: DURATION, rows, publishVisibleMs: visibility, residentMb }, null, 2)}\n`,
   );
 }
 

@@ -17,11 +17,13 @@ export interface WrkResult {
   errors: number;
 }
 
-function luaScript(paths: readonly string[] | undefined): string {
+function luaScript(paths: readonly string[] | undefined, sequential: boolean): string {
+  const pick = sequential ? 'i = i + 1; return wrk.format("GET", paths[((i - 1) % #paths) + 1])' : 'return wrk.format("GET", paths[math.random(#paths)])';
   const request = paths && paths.length > 0
     ? `local paths = { ${paths.map((p) => JSON.stringify(p)).join(', ')} }
+local i = 0
 math.randomseed(os.time())
-request = function() return wrk.format("GET", paths[math.random(#paths)]) end`
+request = function() ${pick} end`
     : '';
   return `${request}
 done = function(summary, latency, requests)
@@ -41,10 +43,12 @@ export function runWrk(options: {
   threads?: number;
   /** Sent with every request, e.g. a session cookie. */
   headers?: Record<string, string>;
+  /** Walk the paths in order instead of at random (each request a different page). */
+  sequential?: boolean;
 }): Promise<WrkResult> {
   const dir = mkdtempSync(path.join(tmpdir(), 'dispatch-wrk-'));
   const script = path.join(dir, 'script.lua');
-  writeFileSync(script, luaScript(options.paths));
+  writeFileSync(script, luaScript(options.paths, options.sequential ?? false));
   return new Promise((resolve, reject) => {
     const child = spawn('wrk', [
       `-t${options.threads ?? 1}`, `-c${options.connections}`, `-d${options.seconds}s`, '--timeout', '5s', '-s', script,

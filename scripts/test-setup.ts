@@ -118,3 +118,19 @@ export function ensureXmllint(): string {
   }
   return XMLLINT_PATH;
 }
+
+export const VARNISHD_PATH = '/usr/sbin/varnishd';
+
+/** Makes sure Debian's Varnish is installed: the purge test runs the HTTP cache for real. */
+export function ensureVarnish(): string {
+  if (existsSync(VARNISHD_PATH)) return VARNISHD_PATH;
+  if (isRoot() && commandExists('apt-get')) {
+    process.stderr.write('test setup: installing Varnish with apt-get\n');
+    execFileSync('apt-get', ['update'], { stdio: 'ignore' });
+    execFileSync('apt-get', ['install', '-y', 'varnish'], { stdio: 'ignore', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  }
+  if (!existsSync(VARNISHD_PATH)) {
+    throw new SetupError(`Varnish is needed by the HTTP cache purge test and is not at ${VARNISHD_PATH}: install Debian's varnish package (apt-get install varnish)`);
+  }
+  return VARNISHD_PATH;
+}

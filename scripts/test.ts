@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { ensureChromium, ensurePostgres, ensureXmllint, SetupError } from './test-setup.ts';
+import { ensureChromium, ensurePostgres, ensureVarnish, ensureXmllint, SetupError } from './test-setup.ts';
 
 const ROOTS = ['src', 'web', 'scripts', 'bench', 'e2e'];
 
@@ -35,6 +35,8 @@ async function main(): Promise<number> {
   if (files.some((file) => file.startsWith(`e2e${path.sep}`))) env.CHROMIUM_PATH = ensureChromium();
   // The wire's NewsML-G2 and the sitemap tests validate with xmllint.
   if (files.some((file) => file.includes(`wire${path.sep}`) || file.includes(`publishing${path.sep}sitemaps`))) ensureXmllint();
+  // The HTTP cache purge test runs Varnish.
+  if (files.some((file) => file.includes(`cache${path.sep}varnish`))) ensureVarnish();
   const result = spawnSync(
     process.execPath,
     ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=2', ...files],

@@ -14,6 +14,7 @@ import { createJobRunner } from '../jobs/index.ts';
 import { createStoryEvents, workflowJobHandlers, type WorkflowContext } from '../newsroom/index.ts';
 import { indexIfEmpty } from './search-index.ts';
 import { subscribeWebSubPings, subscribeWireWebhooks, websubJobHandlers, wireJobHandlers } from '../publishing/index.ts';
+import { httpCachePurgeJobHandlers } from '../cache/index.ts';
 
 /** How often the job runner looks for due jobs when it has nothing to do. */
 const JOB_POLL_INTERVAL_MS = 2_000;
@@ -44,6 +45,7 @@ export async function serve(): Promise<void> {
         ...workflowJobHandlers(workflow),
         ...wireJobHandlers({ database, clock: systemClock, allowHosts: config.webhookAllowHosts }),
         ...websubJobHandlers({ database, publicUrl: config.publicUrl }),
+        ...httpCachePurgeJobHandlers({ purgeUrl: config.httpCachePurgeUrl }),
       },
       pollIntervalMs: JOB_POLL_INTERVAL_MS,
       onError: (error, job) => logger.warn({ err: error, job: { id: job.id, kind: job.kind, attempt: job.attempt } }, 'a job failed'),

@@ -26,4 +26,5 @@ export { listFeedPage, listRubricHeadlines, type ListedHeadline, findMainStory, 
 export { SOCIAL_NETWORKS, type SocialNetwork } from './settings/settings.ts';
 export { refreshStoryListings } from './stories/story-listings.ts';
 export { listBylineAndTags, type BylineAndTags } from './stories/byline-and-tags.ts';
+export { findStoryListingFacts, type StoryListingFacts } from './stories/story-listing-facts.ts';
 export { loadSearchDocuments, listStoryIdsAfter, countStories } from './stories/search-documents.ts';

@@ -9,12 +9,13 @@ import type { Logger } from '../lib/logger.ts';
 import type { Database } from '../db/database.ts';
 import { isAppError } from '../lib/errors.ts';
 import type { Metrics } from './metrics.ts';
-import { registerHealthRoutes } from './health.ts';
+import { databaseAnswers, registerHealthRoutes } from './health.ts';
 import { registerSiteRoutes, type SiteHandle } from '../site/index.ts';
 import { mediaContextFor, registerMediaApi } from '../media/index.ts';
-import { registerNewsroom, registerEditor, isNewsroomPage, requireActor, sendNewsroomErrorPage, type Policy, type StoryEvents } from '../newsroom/index.ts';
+import { registerNewsroom, registerEditor, isNewsroomPage, requireActor, sendNewsroomErrorPage, createStoryEvents, type Policy, type StoryEvents } from '../newsroom/index.ts';
 import type { Clock } from '../lib/clock.ts';
 import { registerWire } from '../publishing/index.ts';
+import { createInvalidation, enqueuePurge, registerPageCache, type PageCache } from '../cache/index.ts';
 
 export interface AppDependencies {
   config: Config;
@@ -41,7 +42,7 @@ function wantsJson(url: string): boolean {
   return url.startsWith('/api/') || url === '/healthz' || url === '/readyz' || url === '/metrics';
 }
 
-export async function buildApp(deps: AppDependencies): Promise<FastifyInstance & { site: SiteHandle; routes: RouteRecord[] }> {
+export async function buildApp(deps: AppDependencies): Promise<FastifyInstance & { site: SiteHandle; routes: RouteRecord[]; pageCache: PageCache }> {
   let site: SiteHandle | undefined;
   const app = Fastify({
     // An address Fastify cannot decode (broken percent-encoding) is the reader's mistake: a 400 page.
@@ -91,15 +92,36 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance &
       return reply.code(status).send({ error: { code: 'invalid_input', message: 'The request is malformed', details: {} } });
     }
     request.log.error({ err: error, url: request.url }, 'unexpected error');
+    // A reader's page that could not be made: the stored copy however old, else, when the
+    // database is what failed, a 503 page in the reader's language.
+    if (site && !wantsJson(request.url) && !isNewsroomPage(request.url)) {
+      if (pageCache.serveStale(request, reply)) return reply;
+      if (!(await databaseAnswers(deps.database))) return site.sendError(reply.header('retry-after', '60'), request.url, 503);
+    }
     return reply.code(500).send({ error: { code: 'internal_error', message: 'Something went wrong on our side; it has been logged', details: {} } });
   });
+
+  // One bus for the newsroom's commands and the listeners here, when the caller brought none.
+  const events = deps.events ?? createStoryEvents((error, event) => app.log.error({ err: error, event }, 'a story-changed listener failed'));
+  const pageCache = registerPageCache(app, { ...deps.config.pageCache, clock: deps.clock });
+  const purgeUrl = deps.config.httpCachePurgeUrl;
+  const invalidation = createInvalidation({
+    cache: pageCache,
+    db: deps.database.db,
+    timeZone: () => site?.timeZone() ?? 'UTC',
+    purge: (keys) => {
+      if (purgeUrl) enqueuePurge(deps.database, keys, deps.clock()).catch((error: unknown) => app.log.error({ err: error }, 'an HTTP cache purge could not be queued'));
+    },
+    onError: (error) => app.log.error({ err: error }, 'the page cache could not work out what a change touched; it dropped every page'),
+  });
+  events.onStoryChanged((event) => void invalidation.storyChanged(event));
 
   registerHealthRoutes(app, deps.database);
   registerNewsroom(app, { database: deps.database, config: deps.config, clock: deps.clock, policy: deps.policy });
   const content = { database: deps.database, languages: deps.config.languages.map((language) => language.code), clock: deps.clock };
-  await registerMediaApi(app, { requireActor, media: mediaContextFor(content, deps.config) });
+  await registerMediaApi(app, { requireActor, media: mediaContextFor(content, deps.config), onImageChanged: (imageId) => void invalidation.imageChanged(imageId) });
   registerEditor(app, {
-    database: deps.database, config: deps.config, clock: deps.clock, events: deps.events,
+    database: deps.database, config: deps.config, clock: deps.clock, events,
     renderPreview: (storyId, language) => (site ? site.renderPreview(storyId, language) : Promise.resolve(undefined)),
   });
   registerWire(app, { database: deps.database, config: deps.config, clock: deps.clock });
@@ -107,7 +129,15 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance &
     reply.header('content-type', deps.metrics.registry.contentType).header('cache-control', 'no-store');
     return deps.metrics.registry.metrics();
   });
-  const handle = await registerSiteRoutes(app, deps);
+  const registered = await registerSiteRoutes(app, deps);
+  // Settings, rubrics and static pages are on every page: a reload drops them all.
+  const handle: SiteHandle = {
+    ...registered,
+    reload: async () => {
+      await registered.reload();
+      invalidation.siteChanged();
+    },
+  };
   site = handle;
-  return Object.assign(app as FastifyInstance, { site: handle, routes });
+  return Object.assign(app as FastifyInstance, { site: handle, routes, pageCache });
 }

@@ -6,6 +6,16 @@ import { sql } from 'kysely';
 import type { Database } from '../db/database.ts';
 import { migrationStatus } from '../db/migrate.ts';
 
+/** Whether the database answers a trivial query now. */
+export async function databaseAnswers(database: Database): Promise<boolean> {
+  try {
+    await sql`select 1`.execute(database.db);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export function registerHealthRoutes(app: FastifyInstance, database: Database): void {
   app.get('/healthz', async (_request, reply) => {
     reply.header('cache-control', 'no-store');

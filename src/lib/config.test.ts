@@ -214,6 +214,9 @@ describe('loadConfig: the config file', () => {
     sessionIdleMinutes: 30,
     sessionMaxHours: 10,
     websubHubs: ['https://hub.example.org/'],
+    pageCacheMaxMb: 32,
+    pageCacheMaxAgeSeconds: 120,
+    httpCachePurgeUrl: 'http://127.0.0.1:6081/',
   };
 
   it('reads dispatch.config.json in the working folder', () => {
@@ -235,6 +238,8 @@ describe('loadConfig: the config file', () => {
       sessions: { idleMinutes: 30, maxHours: 10, secureCookies: true },
       websubHubs: ['https://hub.example.org/'],
       webhookAllowHosts: [],
+      pageCache: { maxBytes: 32 * 1024 * 1024, maxAgeSeconds: 120 },
+      httpCachePurgeUrl: 'http://127.0.0.1:6081/',
       configFile: file,
     });
   });
@@ -246,6 +251,17 @@ describe('loadConfig: the config file', () => {
     writeConfig(cwd, { webhookAllowHosts: ['10.0.0.5'] });
     assert.deepEqual(loadConfig({}, cwd).webhookAllowHosts, ['10.0.0.5']);
     assert.throws(() => loadConfig({ WIRE_WEBHOOK_ALLOW_HOSTS: 'http://127.0.0.1/' }, tempFolder()), /WIRE_WEBHOOK_ALLOW_HOSTS/);
+  });
+
+  it('the page cache: 64 MB for 300 s by default, 0 turns it off; the purge address is an http(s) URL', () => {
+    assert.deepEqual(loadConfig({}, tempFolder()).pageCache, { maxBytes: 64 * 1024 * 1024, maxAgeSeconds: 300 });
+    assert.equal(loadConfig({ PAGE_CACHE_MAX_MB: '0' }, tempFolder()).pageCache.maxBytes, 0);
+    assert.throws(() => loadConfig({ PAGE_CACHE_MAX_MB: 'lots' }, tempFolder()), /PAGE_CACHE_MAX_MB/);
+    assert.throws(() => loadConfig({ PAGE_CACHE_MAX_AGE_SECONDS: '0' }, tempFolder()), /PAGE_CACHE_MAX_AGE_SECONDS/);
+    assert.equal(loadConfig({}, tempFolder()).httpCachePurgeUrl, undefined);
+    assert.equal(loadConfig({ HTTP_CACHE_PURGE_URL: 'http://127.0.0.1:6081' }, tempFolder()).httpCachePurgeUrl, 'http://127.0.0.1:6081/');
+    assert.throws(() => loadConfig({ HTTP_CACHE_PURGE_URL: 'varnish' }, tempFolder()), /HTTP_CACHE_PURGE_URL/);
+    assert.throws(() => loadConfig({ HTTP_CACHE_PURGE_URL: 'http://user:secret@cache/' }, tempFolder()), /HTTP_CACHE_PURGE_URL/);
   });
 
   it('WebSub hubs: none by default, a comma-separated list from WEBSUB_HUBS, anything but http(s) URLs refused', () => {

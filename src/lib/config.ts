@@ -53,9 +53,23 @@ export interface Config {
   websubHubs: string[];
   /** Private or loopback hosts that subscribers' webhooks may reach anyway (none by default). */
   webhookAllowHosts: string[];
+  /** The in-memory cache of public pages: its memory bound and how long a page stays fresh. */
+  pageCache: PageCacheConfig;
+  /** Where each change sends a BAN by surrogate key (Varnish or the like); none by default. */
+  httpCachePurgeUrl: string | undefined;
   /** The file the settings were read from, if any. */
   configFile: string | undefined;
 }
+
+export interface PageCacheConfig {
+  /** The most memory the stored pages may take, in bytes; 0 turns the cache off. */
+  maxBytes: number;
+  /** How long a stored page is served before it is made again (changes drop it at once). */
+  maxAgeSeconds: number;
+}
+
+export const DEFAULT_PAGE_CACHE_MAX_MB = 64;
+export const DEFAULT_PAGE_CACHE_MAX_AGE_SECONDS = 300;
 
 export const DEFAULT_LANGUAGES: LanguageConfig[] = [
   { code: 'ru', name: 'Русский', label: 'Ru', locale: 'ru-RU' },
@@ -82,12 +96,16 @@ interface FileSettings {
   sessionMaxHours?: unknown;
   websubHubs?: unknown;
   webhookAllowHosts?: unknown;
+  pageCacheMaxMb?: unknown;
+  pageCacheMaxAgeSeconds?: unknown;
+  httpCachePurgeUrl?: unknown;
 }
 
 const FILE_KEYS = new Set<string>([
   'host', 'port', 'databaseUrl', 'publicUrl', 'languages', 'defaultLanguage', 'logLevel', 'mediaDir',
   'mediaMaxBytes', 'mediaMaxPixels', 'loadDemoOnFirstStart', 'sessionIdleMinutes', 'sessionMaxHours', 'websubHubs',
   'webhookAllowHosts',
+  'pageCacheMaxMb', 'pageCacheMaxAgeSeconds', 'httpCachePurgeUrl',
 ]);
 
 export const DEFAULT_MEDIA_MAX_BYTES = 25 * 1024 * 1024;
@@ -172,6 +190,22 @@ function readHostList(source: Source | undefined): string[] {
     throw invalid(source.name, 'must be a list of host names or IP addresses such as 127.0.0.1', raw);
   }
   return list.map((entry: string) => entry.trim().toLowerCase());
+}
+
+/** The HTTP cache's purge address: one http(s) URL with no credentials. */
+function readPurgeUrl(source: Source | undefined): string | undefined {
+  if (!source) return undefined;
+  const raw = source.value;
+  let url: URL | undefined;
+  try {
+    url = typeof raw === 'string' ? new URL(raw.trim()) : undefined;
+  } catch {
+    url = undefined;
+  }
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.username || url.password) {
+    throw invalid(source.name, 'must be an http(s) URL such as http://127.0.0.1:6081/', typeof raw === 'string' ? redact(raw) : raw);
+  }
+  return url.href;
 }
 
 function readPublicUrl(source: Source | undefined, host: string, port: number): string {
@@ -338,6 +372,11 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     },
     websubHubs: readHubUrls(pick(env, 'WEBSUB_HUBS', settings, 'websubHubs')),
     webhookAllowHosts: readHostList(pick(env, 'WIRE_WEBHOOK_ALLOW_HOSTS', settings, 'webhookAllowHosts')),
+    pageCache: {
+      maxBytes: readWholeNumber(pick(env, 'PAGE_CACHE_MAX_MB', settings, 'pageCacheMaxMb'), DEFAULT_PAGE_CACHE_MAX_MB, 0, 65_536) * 1024 * 1024,
+      maxAgeSeconds: readWholeNumber(pick(env, 'PAGE_CACHE_MAX_AGE_SECONDS', settings, 'pageCacheMaxAgeSeconds'), DEFAULT_PAGE_CACHE_MAX_AGE_SECONDS, 1, 86_400),
+    },
+    httpCachePurgeUrl: readPurgeUrl(pick(env, 'HTTP_CACHE_PURGE_URL', settings, 'httpCachePurgeUrl')),
     configFile: file,
   };
 }

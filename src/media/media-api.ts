@@ -25,6 +25,8 @@ export interface MediaApiOptions {
   /** From the accounts: a preHandler that answers 401/403 or sets `request.actor`. */
   requireActor: (action: MediaAction) => NonNullable<RouteShorthandOptions['preHandler']>;
   media: MediaContext;
+  /** Told after an image's texts or credit changed (the page cache drops the pages showing it). */
+  onImageChanged?: (imageId: number) => void;
 }
 
 const MAX_FIELDS = 40;
@@ -162,6 +164,7 @@ export async function registerMediaApi(app: FastifyInstance, options: MediaApiOp
         texts: texts as Record<string, ImageTextInput | null> | undefined,
         ...(credit === undefined ? {} : { credit: credit as string | null }),
       });
+      options.onImageChanged?.(imageId);
       return { image: presentImage(image) };
     });
   });

@@ -22,9 +22,11 @@ export interface SiteHandle {
   /** Re-reads settings, rubrics and static pages (after the newsroom changes them). */
   reload(): Promise<void>;
   /** The error page for a request the site could not handle, in the language its address names. */
-  sendError(reply: import('fastify').FastifyReply, url: string, status: 400 | 404): Promise<unknown>;
+  sendError(reply: import('fastify').FastifyReply, url: string, status: 400 | 404 | 503): Promise<unknown>;
   /** The newsroom's preview: the story page of a version in any status, or undefined when there is none. */
   renderPreview(storyId: number, language: string): Promise<string | undefined>;
+  /** The agency's time zone (a setting), for whoever needs the day a time falls on. */
+  timeZone(): string;
 }
 
 export async function registerSiteRoutes(app: FastifyInstance, deps: AppDependencies): Promise<SiteHandle> {
@@ -100,5 +102,6 @@ export async function registerSiteRoutes(app: FastifyInstance, deps: AppDependen
     reload: () => directory.reload(),
     sendError: (reply, url, status) => sendErrorPage(site, reply, languageOf(url), status),
     renderPreview: (storyId, language) => renderStoryPreview(site, storyId, language),
+    timeZone: () => directory.settings.timeZone,
   };
 }

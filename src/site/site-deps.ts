@@ -21,7 +21,7 @@ export function sendHtml(reply: FastifyReply, status: number, html: string): Fas
   return reply.code(status).header('content-type', 'text/html; charset=utf-8').send(html);
 }
 
-export type ErrorStatus = 400 | 404 | 410;
+export type ErrorStatus = 400 | 404 | 410 | 503;
 
 /** An error page in `language` with the latest news under it. */
 export async function sendErrorPage(site: Site, reply: FastifyReply, language: string, status: ErrorStatus): Promise<FastifyReply> {
@@ -30,6 +30,7 @@ export async function sendErrorPage(site: Site, reply: FastifyReply, language: s
   const strings = lang.strings;
   const [heading, text] =
     status === 410 ? [strings.goneTitle, strings.goneText]
+    : status === 503 ? [strings.unavailableTitle, strings.unavailableText]
     : status === 400 ? [strings.badRequestTitle, strings.badRequestText]
     : [strings.notFoundTitle, strings.notFoundText];
   const now = site.clock();

@@ -21,10 +21,14 @@ export interface TestApp {
   routes: RouteRecord[];
 }
 
-/** `events`: the story-changed bus the app's commands announce on (as `dispatch serve` shares it). */
-export async function buildTestApp(database: Database, clock: Clock = () => new Date(), env: Record<string, string> = {}, events?: StoryEvents): Promise<TestApp> {
+/**
+ * The page cache is off unless `env` sets PAGE_CACHE_MAX_MB: most tests write content straight to
+ * the database, past the "story changed" bus the cache listens on. Pass `events` (the bus the
+ * test's workflow commands use) to test the cache.
+ */
+export async function buildTestApp(database: Database, clock: Clock = () => new Date(), env: Record<string, string> = {}, options: { events?: StoryEvents } = {}): Promise<TestApp> {
   const mediaDir = mkdtempSync(path.join(tmpdir(), 'dispatch-media-'));
-  const config: Config = { ...loadConfig({ MEDIA_DIR: mediaDir, PUBLIC_URL: 'https://news.example.by', ...env }, tmpdir()), database: { kind: 'sqlite', file: ':memory:' } };
-  const app = await buildApp({ config, database, logger: createLogger('silent'), metrics: createMetrics(), clock, ...(events ? { events } : {}) });
+  const config: Config = { ...loadConfig({ MEDIA_DIR: mediaDir, PUBLIC_URL: 'https://news.example.by', PAGE_CACHE_MAX_MB: '0', ...env }, tmpdir()), database: { kind: 'sqlite', file: ':memory:' } };
+  const app = await buildApp({ config, database, logger: createLogger('silent'), metrics: createMetrics(), clock, ...(options.events ? { events: options.events } : {}) });
   return { app, config, routes: app.routes, context: { database, languages: config.languages.map((l) => l.code), clock } };
 }

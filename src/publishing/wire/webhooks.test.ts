@@ -140,7 +140,7 @@ describeEachDatabase('wire webhooks', ({ database }) => {
 
   test('publish, correction and kill from the newsroom\'s API, and a scheduled publication from the job runner, all reach subscribers', async () => {
     const r = await hook(() => 200, { rubricIds: [otherRubricId] });
-    const { app } = await buildTestApp(database(), () => context.clock(), {}, context.events);
+    const { app } = await buildTestApp(database(), () => context.clock(), {}, { events: context.events });
     const editorSession = await userWithSession(database(), { login: 'desk-editor', role: 'editor' });
     const storyId = await story('Final', { rubric: otherRubricId });
     const act = (action: string, payload: Record<string, unknown> = {}) => asUser(app, editorSession, { method: 'POST', url: `/api/newsroom/stories/${storyId}/ru/actions/${action}`, payload });

@@ -1,0 +1,81 @@
+// One stored response: its bytes in every form a client may ask for, compressed once when it is
+// stored (never per request), the strong ETag of each form, and the dependency keys it was built
+// from. Brotli runs at a middle quality: the top qualities cost tens of milliseconds a page, which
+// a cache miss cannot afford, for a few percent of bytes.
+
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { createHash } from 'node:crypto';
+import type { ContentCoding } from './accept-encoding.ts';
+
+const BROTLI_QUALITY = 5;
+const GZIP_LEVEL = 6;
+
+export interface PageForm {
+  body: Buffer;
+  etag: string;
+}
+
+export interface CachedPage {
+  /** The normalized address this page answers. */
+  key: string;
+  status: number;
+  contentType: string;
+  forms: Record<ContentCoding, PageForm>;
+  /** Dependency keys, `site` always among them. */
+  dependencies: readonly string[];
+  /** The Surrogate-Key header: the dependency keys, space-separated. */
+  surrogateKey: string;
+  storedAt: number;
+  /** After this (clock ms) the page is served only when it cannot be made again (stale-if-error). */
+  freshUntil: number;
+  /** What it costs in memory: every form plus a little for the record itself. */
+  bytes: number;
+}
+
+export interface PageToStore {
+  key: string;
+  status: number;
+  contentType: string;
+  body: Buffer;
+  /** The keys of the address (the list or story the page is). */
+  addressKeys: readonly string[];
+  /** The keys of what it links to. */
+  contentKeys: Iterable<string>;
+  now: number;
+  maxAgeMs: number;
+}
+
+const RECORD_OVERHEAD = 512;
+/**
+ * The longest Surrogate-Key header sent (Varnish refuses response headers past 8 KB by default).
+ * A page linking more (a sitemap of 10,000 stories) names only its address's keys there; its
+ * address keys are purged with every change that can alter it.
+ */
+const MAX_SURROGATE_KEY_HEADER = 4096;
+
+export function buildCachedPage(page: PageToStore): CachedPage {
+  const tag = createHash('sha1').update(page.body).digest('base64url').slice(0, 22);
+  const br = brotliCompressSync(page.body, {
+    params: { [constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY, [constants.BROTLI_PARAM_SIZE_HINT]: page.body.length },
+  });
+  const gzip = gzipSync(page.body, { level: GZIP_LEVEL });
+  const dependencies = [...new Set(['site', ...page.addressKeys, ...page.contentKeys])];
+  const allKeys = dependencies.join(' ');
+  const surrogateKey = allKeys.length <= MAX_SURROGATE_KEY_HEADER ? allKeys : ['site', ...page.addressKeys].join(' ');
+  const forms: Record<ContentCoding, PageForm> = {
+    identity: { body: page.body, etag: `"${tag}"` },
+    gzip: { body: gzip, etag: `"${tag}-gz"` },
+    br: { body: br, etag: `"${tag}-br"` },
+  };
+  return {
+    key: page.key,
+    status: page.status,
+    contentType: page.contentType,
+    forms,
+    dependencies,
+    surrogateKey,
+    storedAt: page.now,
+    freshUntil: page.now + page.maxAgeMs,
+    bytes: page.body.length + gzip.length + br.length + surrogateKey.length * 2 + page.key.length * 2 + RECORD_OVERHEAD,
+  };
+}

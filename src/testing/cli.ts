@@ -55,14 +55,19 @@ export function runCli(args: string[], options: CliOptions = {}): Promise<CliRes
 
 export interface RunningServer {
   url: string;
+  /** The process id of `dispatch serve` (the primary, with several workers). */
+  pid: number;
   output(): { stdout: string; stderr: string };
   stop(): Promise<CliResult>;
 }
 
-/** Starts `dispatch serve` and resolves once it is listening (or rejects with what it printed). */
-export function startServer(options: CliOptions & { port: number }): Promise<RunningServer> {
+/**
+ * Starts `dispatch serve` and resolves once it is listening (or rejects with what it printed). One
+ * process unless `workers` says otherwise: the default (one per core) would fork on every test.
+ */
+export function startServer(options: CliOptions & { port: number; workers?: number }): Promise<RunningServer> {
   return new Promise((resolve, reject) => {
-    const child = spawnCli(['serve'], { ...options, env: { ...options.env, HOST: '127.0.0.1', PORT: String(options.port) } });
+    const child = spawnCli(['serve', '--workers', String(options.workers ?? 1)], { ...options, env: { ...options.env, HOST: '127.0.0.1', PORT: String(options.port) } });
     let stdout = '';
     let stderr = '';
     let ready = false;
@@ -79,6 +84,7 @@ export function startServer(options: CliOptions & { port: number }): Promise<Run
         clearTimeout(timer);
         resolve({
           url: `http://127.0.0.1:${options.port}`,
+          pid: child.pid!,
           output: () => ({ stdout, stderr }),
           stop: () => {
             child.kill('SIGTERM');

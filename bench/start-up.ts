@@ -48,6 +48,8 @@ interface Measurement {
   workers: number;
   firstAnswerMs: number;
   runningLineMs: number;
+  /** CPU time (user + system) the server's processes had used by their first answer. */
+  cpuToFirstAnswerMs: number;
   memory: ProcessMemory[];
 }
 
@@ -101,6 +103,16 @@ function memoryOf(pid: number, role: string): ProcessMemory | undefined {
   }
 }
 
+/** User + system CPU time of a process, in ms (Linux counts it in ticks of 10 ms). */
+function cpuMsOf(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return 0;
+  }
+}
+
 function childrenOf(pid: number): number[] {
   try {
     return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
@@ -134,12 +146,13 @@ async function measure(file: string, workers: number, seconds: number): Promise<
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
   }
+  const cpuToFirstAnswerMs = [child.pid!, ...childrenOf(child.pid!)].reduce((sum, pid) => sum + cpuMsOf(pid), 0);
   await runWrk({ url, paths: samplePaths(file), seconds, connections: 16 });
   const memory = [memoryOf(child.pid!, workers > 1 ? 'primary' : 'server')];
   for (const pid of childrenOf(child.pid!)) memory.push(memoryOf(pid, 'worker'));
   child.kill('SIGTERM');
   await new Promise((resolve) => child.once('close', resolve));
-  return { archive: path.basename(file), stories: countStories(file), workers, firstAnswerMs, runningLineMs, memory: memory.filter((m): m is ProcessMemory => m !== undefined) };
+  return { archive: path.basename(file), stories: countStories(file), workers, firstAnswerMs, runningLineMs, cpuToFirstAnswerMs, memory: memory.filter((m): m is ProcessMemory => m !== undefined) };
 }
 
 async function emptyArchive(): Promise<string> {
@@ -154,12 +167,12 @@ async function emptyArchive(): Promise<string> {
 function formatTable(rows: Measurement[]): string {
   const mb = (n: number) => n.toFixed(0);
   const lines = [
-    '| archive | stories | workers | first answer ms | "running" line ms | per process: RSS MB (private + file-backed) |',
-    '|---|---:|---:|---:|---:|---|',
+    '| archive | stories | workers | first answer ms | "running" line ms | CPU ms used by then (all processes) | per process: RSS MB (private + file-backed) |',
+    '|---|---:|---:|---:|---:|---:|---|',
   ];
   for (const row of rows) {
     const memory = row.memory.map((m) => `${m.role} ${mb(m.rssMb)} (${mb(m.anonMb)} + ${mb(m.fileMb)})`).join('; ');
-    lines.push(`| ${row.archive} | ${row.stories.toLocaleString('en-US')} | ${row.workers} | ${row.firstAnswerMs.toFixed(0)} | ${row.runningLineMs.toFixed(0)} | ${memory} |`);
+    lines.push(`| ${row.archive} | ${row.stories.toLocaleString('en-US')} | ${row.workers} | ${row.firstAnswerMs.toFixed(0)} | ${row.runningLineMs.toFixed(0)} | ${row.cpuToFirstAnswerMs.toFixed(0)} | ${memory} |`);
   }
   return lines.join('\n');
 }
@@ -182,7 +195,7 @@ async function main(): Promise<void> {
   }
   const when = new Date().toISOString();
   const machine = `2 cores shared with other work (load average ${load} at the start)`;
-  const report = `# Start-up and memory ${when}\n\nnode ${NODE_FLAGS.join(' ')} bin/dispatch.js serve --workers W on a copy of each SQLite archive; time from spawning the command to the first 200 on /en/; resident memory per process after ${seconds} s of wrk (16 connections, random story pages and the language homes); ${machine}.\n\n${formatTable(rows)}\n`;
+  const report = `# Start-up and memory ${when}\n\nnode ${NODE_FLAGS.join(' ')} bin/dispatch.js serve --workers W on a copy of each SQLite archive; time from spawning the command to the first 200 on /en/, and the CPU time its processes had used by then (what the wall time would be on an idle machine, roughly, less any waiting for the disk); resident memory per process after ${seconds} s of wrk (16 connections, random story pages and the language homes); ${machine}.\n\n${formatTable(rows)}\n`;
   writeFileSync(path.join(BENCH_DIR, 'results', 'start-up-latest.md'), report);
   writeFileSync(path.join(BENCH_DIR, 'results', `start-up-${when.replace(/[:.]/g, '').slice(0, 17)}.json`), `${JSON.stringify({ when, machine, rows }, null, 2)}\n`);
   process.stdout.write(report);

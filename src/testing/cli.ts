@@ -44,7 +44,7 @@ export function runCli(args: string[], options: CliOptions = {}): Promise<CliRes
     let stderr = '';
     child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 60_000);
+    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 180_000);
     child.on('error', reject);
     child.on('close', (code, signal) => {
       clearTimeout(timer);
@@ -75,7 +75,8 @@ export function startServer(options: CliOptions & { port: number; workers?: numb
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
       reject(new Error(`dispatch serve did not start in time:\n${stderr}`));
-    }, options.timeoutMs ?? 60_000);
+      // A start takes seconds alone, but over a minute on a 2-core machine shared with other test runs.
+    }, options.timeoutMs ?? 180_000);
     child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     child.stderr!.on('data', (chunk: Buffer) => {
       stderr += chunk.toString();

@@ -1,6 +1,7 @@
 // The `dispatch` command. Each subcommand is a thin shell over a domain function; failures a
 // person can fix are printed as one line and exit with status 1.
 
+import { availableParallelism } from 'node:os';
 import { Command, InvalidArgumentError } from 'commander';
 import { isAppError } from '../lib/errors.ts';
 import { loadConfig } from '../lib/config.ts';
@@ -29,7 +30,9 @@ export function buildProgram(): Command {
   program
     .command('serve')
     .description('serve the newsroom, the public site and the wire over HTTP (creates and migrates the database, and on first start loads the demo agency and an admin account)')
-    .action(serve);
+    .option('--workers <n>', `processes sharing the port, each serving HTTP and running jobs (default: one per core, here ${availableParallelism()}; 1 serves from this process alone)`, positiveInteger, availableParallelism())
+    .addHelpText('after', '\nSIGINT or SIGTERM stops every worker cleanly; a worker that dies is started again.\nSIGHUP re-reads the site settings, rubrics and static pages in every process.\nThe processes tell each other what changed: through the primary on SQLite, by LISTEN/NOTIFY on PostgreSQL\n(which also reaches Dispatch processes on other machines sharing the database).')
+    .action((options: { workers: number }) => serve(options));
 
   const db = program.command('db').description('the database: its schema migrations');
   db.command('migrate')

@@ -1,77 +1,16 @@
-// `dispatch serve`: checks the address, opens and migrates the database, prepares a first start,
-// serves HTTP and runs the job runner (scheduled publishing, embargo ends, WebSub pings) until SIGINT or SIGTERM,
-// then stops the runner after its job in hand and closes cleanly.
+// `dispatch serve`: one serving process (`serve-http.ts`), or with `--workers N` above 1 the
+// primary of N workers (`serve-workers.ts`), each of which is a serving process. Each side is
+// loaded only where it runs, so the primary never loads the HTTP application.
 
-import { loadConfig } from '../lib/config.ts';
-import { createLogger } from '../lib/logger.ts';
-import { createMetrics } from '../http/metrics.ts';
-import { buildApp } from '../http/app.ts';
-import { assertCanListen, listen } from '../http/listen.ts';
-import { systemClock } from '../lib/clock.ts';
-import { contentContext, openConfiguredDatabase } from './runtime.ts';
-import { describeFirstStart, isFirstStart, prepareFirstStart } from './first-start.ts';
-import { createJobRunner } from '../jobs/index.ts';
-import { createStoryEvents, workflowJobHandlers, type WorkflowContext } from '../newsroom/index.ts';
-import { indexIfEmpty } from './search-index.ts';
-import { subscribeWebSubPings, subscribeWireWebhooks, websubJobHandlers, wireJobHandlers } from '../publishing/index.ts';
-import { httpCachePurgeJobHandlers } from '../cache/index.ts';
+import cluster from 'node:cluster';
 
-/** How often the job runner looks for due jobs when it has nothing to do. */
-const JOB_POLL_INTERVAL_MS = 2_000;
+export interface ServeOptions {
+  /** Processes serving the port; 1 serves from this process alone. */
+  workers: number;
+}
 
-export async function serve(): Promise<void> {
-  const config = loadConfig();
-  const logger = createLogger(config.logLevel);
-  await assertCanListen(config.host, config.port);
-  const metrics = createMetrics();
-  const database = await openConfiguredDatabase(config, { migrate: true, onQuery: metrics.observeQuery });
-  try {
-    const context = contentContext(config, database);
-    if (await isFirstStart(context)) {
-      const result = await prepareFirstStart(context, { loadDemo: config.loadDemoOnFirstStart, mediaDir: config.mediaDir });
-      process.stderr.write(describeFirstStart(result, config.publicUrl));
-    }
-    const events = createStoryEvents((error, event) => logger.error({ err: error, event }, 'a story-changed listener failed'));
-    const workflow: WorkflowContext = { ...context, events };
-    subscribeWireWebhooks({ database, events, clock: systemClock, publicUrl: config.publicUrl, onError: (error) => logger.error({ err: error }, 'wire webhooks could not be enqueued') });
-    subscribeWebSubPings(events, {
-      database, clock: systemClock, publicUrl: config.publicUrl, hubs: config.websubHubs,
-      onError: (error) => logger.error({ err: error }, 'a WebSub ping could not be queued'),
-    });
-    const runner = createJobRunner({
-      database,
-      clock: systemClock,
-      handlers: {
-        ...workflowJobHandlers(workflow),
-        ...wireJobHandlers({ database, clock: systemClock, allowHosts: config.webhookAllowHosts }),
-        ...websubJobHandlers({ database, publicUrl: config.publicUrl }),
-        ...httpCachePurgeJobHandlers({ purgeUrl: config.httpCachePurgeUrl }),
-      },
-      pollIntervalMs: JOB_POLL_INTERVAL_MS,
-      onError: (error, job) => logger.warn({ err: error, job: { id: job.id, kind: job.kind, attempt: job.attempt } }, 'a job failed'),
-    });
-    // A database from before archive search (or filled by a bulk load) gets its index now.
-    const indexed = await indexIfEmpty(database);
-    if (indexed) logger.info({ stories: indexed.stories, ms: indexed.milliseconds }, 'built the search index');
-    const app = await buildApp({ config, database, logger, metrics, clock: systemClock, events });
-    await listen(app, config.host, config.port);
-    runner.start();
-    logger.info({ url: `http://${config.host}:${config.port}`, database: database.description }, 'Dispatch is serving');
-    process.stderr.write(`Dispatch is running at ${config.publicUrl}/ (${database.description})\n`);
-    let closing = false;
-    const stop = async (signal: string) => {
-      if (closing) return;
-      closing = true;
-      logger.info({ signal }, 'stopping');
-      await runner.stop();
-      await app.close();
-      await database.close();
-      process.exit(0);
-    };
-    process.once('SIGINT', () => void stop('SIGINT'));
-    process.once('SIGTERM', () => void stop('SIGTERM'));
-  } catch (error) {
-    await database.close();
-    throw error;
-  }
+export async function serve(options: ServeOptions): Promise<void> {
+  if (cluster.isWorker) return (await import('./serve-http.ts')).serveHttp({ isWorker: true });
+  if (options.workers > 1) return (await import('./serve-workers.ts')).superviseWorkers(options.workers);
+  return (await import('./serve-http.ts')).serveHttp({ isWorker: false });
 }

@@ -4,7 +4,8 @@
 // guards every later decode too), so a decompression bomb never gets memory. A truncated file is
 // found when the renditions decode every pixel (`corruptImage`).
 
-import sharp, { type Metadata, type SharpOptions } from 'sharp';
+import type { Metadata, SharpOptions } from 'sharp';
+import { loadSharp } from './load-sharp.ts';
 import { AppError } from '../lib/errors.ts';
 import { sniffFormat, type ImageFormat } from './sniff-format.ts';
 import type { MediaLimits } from './media-context.ts';
@@ -46,6 +47,7 @@ export async function inspectImage(bytes: Buffer, limits: MediaLimits): Promise<
   }
   const format = sniffed.format;
 
+  const sharp = await loadSharp();
   let metadata: Metadata;
   try {
     // The header alone: sharp checks its dimensions against limitInputPixels here too.

@@ -6,7 +6,8 @@
 // both cores, and only a few wait their turn (the rest are refused with media_busy); with the pixel
 // limit that bounds the time and memory uploads take.
 
-import sharp, { type SharpOptions } from 'sharp';
+import type { SharpOptions } from 'sharp';
+import { loadSharp } from './load-sharp.ts';
 import { AppError } from '../lib/errors.ts';
 import { corruptImage, sharpOptions, type InspectedImage } from './inspect-image.ts';
 import type { ImageFormat } from './sniff-format.ts';
@@ -73,6 +74,7 @@ export function processImage(bytes: Buffer, image: InspectedImage, limits: Media
 }
 
 async function process(bytes: Buffer, image: InspectedImage, limits: MediaLimits): Promise<ProcessedImage> {
+  const sharp = await loadSharp();
   const options = sharpOptions(limits);
   const turned = image.orientation >= 5;
   const width = turned ? image.height : image.width;
@@ -115,6 +117,7 @@ async function process(bytes: Buffer, image: InspectedImage, limits: MediaLimits
 
 /** Re-encodes the original in its own format with only its pixels and colour profile. */
 async function cleanOriginal(bytes: Buffer, image: InspectedImage, options: SharpOptions): Promise<Buffer> {
+  const sharp = await loadSharp();
   const pipeline = sharp(bytes, { ...options, animated: image.isAnimated }).rotate().keepIccProfile();
   switch (image.format) {
     case 'jpeg':

@@ -15,11 +15,16 @@ import { registerSearchRoute } from './routes/search-route.ts';
 import { registerContentApi, registerFeedRoutes, registerSitemapRoutes } from '../publishing/index.ts';
 import { homePath, rubricPath, storyPath, tagPath } from './paths.ts';
 import { mediaPath, rubricIn } from './story-items.ts';
+import { followSiteChanges, SITE_CHANGED_KIND } from './site-changes.ts';
 
 export { storyPath } from './paths.ts';
+export { SITE_CHANGED_KIND };
 
 export interface SiteHandle {
-  /** Re-reads settings, rubrics and static pages (after the newsroom changes them). */
+  /**
+   * Re-reads settings, rubrics and static pages (after the newsroom changes them), and tells the
+   * other processes to do the same (a `site.changed` message on the change bus).
+   */
   reload(): Promise<void>;
   /** The error page for a request the site could not handle, in the language its address names. */
   sendError(reply: import('fastify').FastifyReply, url: string, status: 400 | 404 | 503): Promise<unknown>;
@@ -32,6 +37,8 @@ export interface SiteHandle {
 export async function registerSiteRoutes(app: FastifyInstance, deps: AppDependencies): Promise<SiteHandle> {
   const directory = new SiteDirectory(deps.database.db, deps.config.languages);
   await directory.reload();
+  const bus = deps.events?.bus;
+  if (bus) followSiteChanges(bus, directory, (error) => deps.logger.error({ err: error }, 'the site settings could not be re-read'));
   const site: Site = {
     directory,
     publicUrl: deps.config.publicUrl,
@@ -99,7 +106,10 @@ export async function registerSiteRoutes(app: FastifyInstance, deps: AppDependen
   };
   app.setNotFoundHandler((request, reply) => sendErrorPage(site, reply, languageOf(request.url), 404));
   return {
-    reload: () => directory.reload(),
+    reload: async () => {
+      await directory.reload();
+      bus?.publish({ kind: SITE_CHANGED_KIND });
+    },
     sendError: (reply, url, status) => sendErrorPage(site, reply, languageOf(url), status),
     renderPreview: (storyId, language) => renderStoryPreview(site, storyId, language),
     timeZone: () => directory.settings.timeZone,

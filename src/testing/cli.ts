@@ -46,7 +46,7 @@ export function runCli(args: string[], options: CliOptions = {}): Promise<CliRes
     let stderr = '';
     child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 60_000);
+    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 180_000);
     child.on('error', reject);
     child.on('close', (code, signal) => {
       clearTimeout(timer);
@@ -57,16 +57,19 @@ export function runCli(args: string[], options: CliOptions = {}): Promise<CliRes
 
 export interface RunningServer {
   url: string;
-  /** The server process, for reading its counters in /proc. */
+  /** The process id of `dispatch serve` (the primary, with several workers). */
   pid: number;
   output(): { stdout: string; stderr: string };
   stop(): Promise<CliResult>;
 }
 
-/** Starts `dispatch serve` and resolves once it is listening (or rejects with what it printed). */
-export function startServer(options: CliOptions & { port: number }): Promise<RunningServer> {
+/**
+ * Starts `dispatch serve` and resolves once it is listening (or rejects with what it printed). One
+ * process unless `workers` says otherwise: the default (one per core) would fork on every test.
+ */
+export function startServer(options: CliOptions & { port: number; workers?: number }): Promise<RunningServer> {
   return new Promise((resolve, reject) => {
-    const child = spawnCli(['serve'], { ...options, env: { ...options.env, HOST: '127.0.0.1', PORT: String(options.port) } });
+    const child = spawnCli(['serve', '--workers', String(options.workers ?? 1)], { ...options, env: { ...options.env, HOST: '127.0.0.1', PORT: String(options.port) } });
     let stdout = '';
     let stderr = '';
     let ready = false;
@@ -74,7 +77,8 @@ export function startServer(options: CliOptions & { port: number }): Promise<Run
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
       reject(new Error(`dispatch serve did not start in time:\n${stderr}`));
-    }, options.timeoutMs ?? 60_000);
+      // A start takes seconds alone, but over a minute on a 2-core machine shared with other test runs.
+    }, options.timeoutMs ?? 180_000);
     child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     child.stderr!.on('data', (chunk: Buffer) => {
       stderr += chunk.toString();

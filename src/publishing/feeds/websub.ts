@@ -33,12 +33,13 @@ interface PingPayload {
 }
 
 interface StoryEventSource {
-  onStoryChanged(listener: (event: { storyId: number; languages: readonly string[]; action: string }) => void): () => void;
+  /** The changes this process made (each ping is enqueued once, by the process that made the change). */
+  onStoryChangedHere(listener: (event: { storyId: number; languages: readonly string[]; action: string }) => void): () => void;
 }
 
 /** Enqueues a ping per hub for every story change that alters feeds; returns the unsubscribe. */
 export function subscribeWebSubPings(events: StoryEventSource, deps: WebSubDeps): () => void {
-  return events.onStoryChanged((event) => {
+  return events.onStoryChangedHere((event) => {
     if (deps.hubs.length === 0 || !FEED_ACTIONS.has(event.action)) return;
     const now = deps.clock();
     const work = inTransaction(deps.database.db, async (trx) => {

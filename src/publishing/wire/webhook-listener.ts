@@ -1,6 +1,8 @@
 // Listens to "story changed" (fired after the commit) and turns each publish, correction, kill,
-// unpublish, republish and embargo end into webhook deliveries (`WEBHOOK_ACTIONS`). The listener only writes rows; sending is the job runner's, so a slow
-// subscriber never holds up the newsroom's command.
+// unpublish, republish and embargo end into webhook deliveries (`WEBHOOK_ACTIONS`). The listener
+// only writes rows; sending is the job runner's, so a slow subscriber never holds up the newsroom's
+// command. It hears only this process's own changes: every process hears every change, but each
+// delivery must be enqueued once.
 
 import type { Database } from '../../db/database.ts';
 import type { Clock } from '../../lib/clock.ts';
@@ -17,7 +19,7 @@ export function subscribeWireWebhooks(params: {
   onEnqueued?: (deliveryIds: string[]) => void;
 }): () => void {
   const publicUrl = params.publicUrl.replace(/\/+$/, '');
-  return params.events.onStoryChanged((event) => {
+  return params.events.onStoryChangedHere((event) => {
     enqueueWebhookDeliveries({ database: params.database, publicUrl, storyId: event.storyId, languages: event.languages, action: event.action, now: params.clock() })
       .then((ids) => params.onEnqueued?.(ids))
       .catch((error: unknown) => params.onError?.(error));

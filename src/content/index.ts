@@ -18,11 +18,15 @@ export { createRubric, listRubrics, type Rubric, type RubricInput } from './rubr
 export { createTag, type Tag, type TagInput } from './tags/tags.ts';
 export { createAuthor, type AuthorInput } from './authors/authors.ts';
 export { registerImage, findImagesForPage, type ImageInput, type ImageForPage } from './images/images.ts';
-export { readSettings, writeSetting, DEFAULT_SETTINGS, type SiteSettings } from './settings/settings.ts';
-export { findTagBySlug, listStoryTags } from './tags/tags.ts';
+export { readSettings, writeSetting, validateSetting, DEFAULT_SETTINGS, type SiteSettings } from './settings/settings.ts';
+export { findTagBySlug, findTagById, listStoryTags } from './tags/tags.ts';
 export { findAuthorByKey, listStoryAuthors, type Author } from './authors/authors.ts';
 export { writePage, findPageBySlug, listPageVersions, listPages, type StaticPage } from './pages/pages.ts';
 export { listFeedPage, listRubricHeadlines, type ListedHeadline, findMainStory, hasStoriesIn, countStoriesIn, type FeedCursor, type FeedScope, type FeedPage, type ListedStory } from './stories/listing-queries.ts';
 export { SOCIAL_NETWORKS, type SocialNetwork } from './settings/settings.ts';
 export { refreshStoryListings } from './stories/story-listings.ts';
 export { loadSearchDocuments, listStoryIdsAfter, countStories } from './stories/search-documents.ts';
+export { updateRubric, reorderRubrics } from './rubrics/update-rubric.ts';
+export { listTags, updateTag, mergeTags, type ListedTag } from './tags/change-tags.ts';
+export type { NameChanges } from './taxonomy/rename-names.ts';
+export { findFormerSlugOwner } from './taxonomy/former-slugs.ts';

@@ -12,7 +12,7 @@ import type { Metrics } from './metrics.ts';
 import { registerHealthRoutes } from './health.ts';
 import { registerSiteRoutes, type SiteHandle } from '../site/index.ts';
 import { mediaContextFor, registerMediaApi } from '../media/index.ts';
-import { registerNewsroom, registerEditor, isNewsroomPage, requireActor, sendNewsroomErrorPage, type Policy, type StoryEvents } from '../newsroom/index.ts';
+import { registerNewsroom, registerEditor, registerAdmin, isNewsroomPage, requireActor, sendNewsroomErrorPage, type Policy, type StoryEvents } from '../newsroom/index.ts';
 import type { Clock } from '../lib/clock.ts';
 import { registerWire } from '../publishing/index.ts';
 
@@ -103,6 +103,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance &
     renderPreview: (storyId, language) => (site ? site.renderPreview(storyId, language) : Promise.resolve(undefined)),
   });
   registerWire(app, { database: deps.database, config: deps.config, clock: deps.clock });
+  registerAdmin(app, { database: deps.database, config: deps.config, clock: deps.clock, reloadSite: async () => site?.reload() });
   app.get('/metrics', async (_request, reply) => {
     reply.header('content-type', deps.metrics.registry.contentType).header('cache-control', 'no-store');
     return deps.metrics.registry.metrics();

@@ -36,7 +36,11 @@ export async function registerSiteRoutes(app: FastifyInstance, deps: AppDependen
     stylesheetHref: registerStylesheet(app),
     database: deps.database,
     clock: deps.clock,
-    defaultLanguage: deps.config.defaultLanguage,
+    // The newsroom's setting when it names a configured language, else the configuration's.
+    get defaultLanguage() {
+      const chosen = directory.settings.defaultLanguage;
+      return chosen !== undefined && directory.language(chosen) ? chosen : deps.config.defaultLanguage;
+    },
   };
   app.addHook('onRequest', (_request, _reply, done) => {
     directory.refreshIfStale();
@@ -68,7 +72,7 @@ export async function registerSiteRoutes(app: FastifyInstance, deps: AppDependen
     homePath,
     rubricPath,
     tagPath,
-    sendNotFound: (reply, language) => sendErrorPage(site, reply, directory.language(language) ? language : deps.config.defaultLanguage, 404),
+    sendNotFound: (reply, language) => sendErrorPage(site, reply, directory.language(language) ? language : site.defaultLanguage, 404),
   });
   registerSitemapRoutes(app, {
     database: deps.database,
@@ -79,11 +83,11 @@ export async function registerSiteRoutes(app: FastifyInstance, deps: AppDependen
     siteName: (language) => directory.siteName(language),
     timeZone: () => directory.settings.timeZone,
     storyPath: (language, rubricId, storyId, slug) => storyPath(language, rubricIn(directory, rubricId, language)?.slug ?? null, storyId, slug),
-    sendNotFound: (reply, language) => sendErrorPage(site, reply, directory.language(language) ? language : deps.config.defaultLanguage, 404),
+    sendNotFound: (reply, language) => sendErrorPage(site, reply, directory.language(language) ? language : site.defaultLanguage, 404),
   });
   const languageOf = (url: string) => {
     const first = url.split(/[/?#]/)[1] ?? '';
-    return directory.language(first) ? first : deps.config.defaultLanguage;
+    return directory.language(first) ? first : site.defaultLanguage;
   };
   app.setNotFoundHandler((request, reply) => sendErrorPage(site, reply, languageOf(request.url), 404));
   return {

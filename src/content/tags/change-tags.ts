@@ -30,11 +30,16 @@ export async function listTags(
   if (params.after !== undefined) ids = ids.where('t.id', '>', params.after);
   const query = params.query?.trim().toLowerCase();
   if (query) {
-    const pattern = `%${escapeLike(query)}%`;
+    // SQLite's lower() and LIKE fold only Latin letters: the query is also tried as a name is
+    // usually written (first letter capital) and in capitals, so «энерг» finds «Энергетика» there too.
+    const [lower, capital, upper] = [query, query.charAt(0).toUpperCase() + query.slice(1), query.toUpperCase()].map((text) => `%${escapeLike(text)}%`);
     ids = ids.where((eb) =>
       eb.or([
-        sql<boolean>`lower(t.key) like ${pattern} escape '\\'`,
-        eb.exists(eb.selectFrom('tag_names as n').select('n.tag_id').whereRef('n.tag_id', '=', 't.id').where(sql<boolean>`lower(n.name) like ${pattern} escape '\\'`)),
+        sql<boolean>`lower(t.key) like ${lower} escape '\\'`,
+        eb.exists(
+          eb.selectFrom('tag_names as n').select('n.tag_id').whereRef('n.tag_id', '=', 't.id')
+            .where(sql<boolean>`(lower(n.name) like ${lower} escape '\\' or n.name like ${capital} escape '\\' or n.name like ${upper} escape '\\')`),
+        ),
       ]),
     );
   }

@@ -59,8 +59,8 @@ export function validateSetting<K extends keyof SiteSettings>(key: K, value: unk
     }
     return value as SiteSettings[K];
   }
-  if (Object.values(value).some((name) => typeof name !== 'string' || name.trim() === '')) {
-    throw fail('siteName', 'must give a non-empty name per language');
+  for (const [language, name] of Object.entries(value)) {
+    if (typeof name !== 'string' || name.trim() === '') throw fail(`siteName.${language}`, 'must give a non-empty name per language');
   }
   return value as SiteSettings[K];
 }

@@ -121,7 +121,7 @@ describeEachDatabase('newsroom administration API', ({ database }) => {
       timeZone: 'Mars/Olympus', socialLinks: { vk: 'http://vk.com/x', myspace: 'https://myspace.com/x' }, siteName: { en: '' }, defaultLanguage: 'de',
     });
     assert.equal(bad.statusCode, 400);
-    assert.deepEqual(Object.keys(bad.json().error.details.fields).sort(), ['defaultLanguage', 'siteName', 'socialLinks.vk', 'timeZone']);
+    assert.deepEqual(Object.keys(bad.json().error.details.fields).sort(), ['defaultLanguage', 'siteName.en', 'socialLinks.vk', 'timeZone']);
     assert.deepEqual((await call(chief, 'GET', '/api/newsroom/settings')).json().settings, before);
 
     const good = await call(chief, 'PATCH', '/api/newsroom/settings', {

@@ -41,16 +41,21 @@ export async function renderAudit(root: HTMLElement, navigate: Navigate, me: Me)
 
   const query = new URLSearchParams();
   for (const name of [...FILTERS, 'before']) if (params.get(name)) query.set(name, params.get(name)!);
-  let page: AuditPage;
+  let page: AuditPage | undefined;
+  let problem: unknown;
   try {
     page = await api<AuditPage>('GET', `/api/newsroom/audit?${query.toString()}`);
   } catch (error) {
-    errors.show(error);
-    return;
+    problem = error;
   }
-  const { users } = await api<{ users: Array<{ id: number; name: string; login: string }> }>('GET', '/api/newsroom/users');
+  // The filters' choices come with every page; after a refused filter, from the unfiltered one.
+  const [{ users }, { actions }] = await Promise.all([
+    api<{ users: Array<{ id: number; name: string; login: string }> }>('GET', '/api/newsroom/users'),
+    page ?? api<AuditPage>('GET', '/api/newsroom/audit'),
+  ]);
   for (const u of users) user.control.append(h('option', { value: u.id, selected: String(u.id) === params.get('user') }, `${u.name} (${u.login})`));
-  for (const name of page.actions) action.control.append(h('option', { value: name, selected: name === params.get('action') }, s.actions[name] ?? name));
+  for (const name of actions) action.control.append(h('option', { value: name, selected: name === params.get('action') }, s.actions[name] ?? name));
+  if (!page) return errors.show(problem);
 
   const when = (iso: string) => new Date(iso).toLocaleString(me.user.language === 'ru' ? 'ru-RU' : 'en-GB');
   const status = (entry: Entry) => (entry.fromStatus || entry.toStatus ? `${s.statuses[entry.fromStatus ?? ''] ?? entry.fromStatus ?? '—'} → ${s.statuses[entry.toStatus ?? ''] ?? entry.toStatus ?? '—'}` : '');

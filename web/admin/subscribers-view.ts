@@ -112,6 +112,8 @@ export async function renderSubscribers(root: HTMLElement, me: Me, shown?: HTMLE
   const form = h('form', { class: 'admin-form', 'aria-label': a.addSubscriber, novalidate: true }, h('h2', {}, a.addSubscriber), ...fields.rows, h('button', { type: 'submit' }, a.addSubscriber));
   form.addEventListener('submit', (event) => {
     event.preventDefault();
+    // A key shown before is not shown again.
+    shown?.remove();
     void (async () => {
       try {
         const input = fields.read();

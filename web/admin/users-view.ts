@@ -60,6 +60,8 @@ export async function renderUsers(root: HTMLElement, me: Me, secret?: HTMLElemen
   const form = h('form', { class: 'admin-form', 'aria-label': a.addUser, novalidate: true }, h('h2', {}, a.addUser), login.row, name.row, email.row, role.row, h('button', { type: 'submit' }, a.addUser));
   form.addEventListener('submit', (event) => {
     event.preventDefault();
+    // A one-time password shown before is not shown again.
+    secret?.remove();
     void (async () => {
       try {
         const created = await api<{ user: User; oneTimePassword: string }>('POST', '/api/newsroom/users', {

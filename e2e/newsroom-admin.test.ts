@@ -33,7 +33,8 @@ for (const dialect of DIALECTS) {
 
     before(async () => {
       testDatabase = await createTestTarget(dialect);
-      server = await startServer({ env: serverEnv(testDatabase.target), port: await freePort() });
+      // The first start loads the demo agency: on a machine shared with other test runs that takes a while.
+      server = await startServer({ env: serverEnv(testDatabase.target), port: await freePort(), timeoutMs: 240_000 });
       database = await openDatabase(testDatabase.target);
       browser = await launchBrowser();
     });

@@ -85,3 +85,104 @@ export function setInterfaceLanguage(language: string): void {
 export function t(): Strings {
   return current;
 }
+
+// The administration screens' words (web/admin/), in a block of their own.
+
+const adminEn = {
+  admin: 'Administration', rubrics: 'Rubrics', tags: 'Tags', settings: 'Site settings', users: 'Users', subscribers: 'Subscribers', audit: 'Audit log',
+  key: 'Key (Latin, for the system)', nameIn: (language: string) => `Name (${language})`, slugIn: (language: string) => `Address (${language})`,
+  slugHint: 'Empty: made from the name. Changing it keeps the old address working (redirect).',
+  addRubric: 'Add a rubric', addTag: 'Add a tag', saveChanges: 'Save changes', moveUp: 'Move up', moveDown: 'Move down', edit: 'Edit', position: 'Order',
+  created: 'Created', savedChanges: 'Changes saved', stories: 'Stories', searchTags: 'Search tags', search: 'Search', noTags: 'No tags match.',
+  mergeInto: 'Merge into', merge: 'Merge', mergeTarget: 'Tag to merge into', merged: (n: number) => `Merged; ${n} stories keep the tag.`, nextPage: 'Next page',
+  siteNameIn: (language: string) => `Site name (${language})`, socialLinks: 'Social profiles', timeZone: 'Time zone (IANA, e.g. Europe/Minsk)', defaultLanguage: 'Default language',
+  networks: { vk: 'VK', telegram: 'Telegram', x: 'X', facebook: 'Facebook', youtube: 'YouTube' } as Record<string, string>,
+  login: 'Login', name: 'Name', email: 'E-mail', role: 'Role', state: 'State', active: 'active', deactivated: 'deactivated',
+  roles: { reporter: 'reporter', translator: 'translator', editor: 'editor', chief_editor: 'chief editor' } as Record<string, string>,
+  addUser: 'Add a user', changeRole: 'Change role', deactivate: 'Deactivate', reactivate: 'Reactivate', resetPassword: 'Reset password',
+  oneTimePassword: 'One-time password (shown only now; the user must change it at the first login)',
+  apiKey: 'API key (shown only now; store it safely)', webhookSecretOnce: 'Webhook secret (shown only now)',
+  addSubscriber: 'Add a subscriber', languagesReceived: 'Languages', rubricsReceived: 'Rubrics (none chosen: all)', webhookUrl: 'Webhook address',
+  webhookSecret: 'Webhook secret (16+ characters; empty: generated)', rotateKey: 'New API key', revoke: 'Revoke', revoked: 'revoked', keyHint: 'Key starts with',
+  confirmRevoke: 'Revoke this subscriber? Its key stops working for good.', deliveries: 'Webhook deliveries', noDeliveries: 'No deliveries yet.',
+  deliveryStatus: 'Status', attempts: 'Attempts', lastAnswer: 'Last answer', lastError: 'Last error', when: 'When', event: 'Event', retry: 'Send again',
+  deliveryStatuses: { pending: 'pending', delivered: 'delivered', failed: 'failed', refused: 'refused' } as Record<string, string>,
+  storyId: 'Story (id)', user: 'User', action: 'Action', fromDay: 'From', toDay: 'To', anyone: 'Anyone', anything: 'Any', filter: 'Filter', noEntries: 'No entries match.',
+  fromTo: 'Status', details: 'Details', older: 'Older entries', newest: 'Newest entries', system: 'system',
+  fieldErrors: {
+    slug_invalid: 'Only lower-case Latin letters, digits and single hyphens.',
+    slug_taken: 'This address is used by another one, or was used before.',
+    user_exists: 'This login is taken.',
+    key: 'Lower-case Latin letters and digits joined by hyphens, at most 60.',
+    names: 'A name of 1 to 120 characters in a configured language.',
+    siteName: 'Give a name.',
+    timeZone: 'An IANA time zone, such as Europe/Minsk.',
+    socialLinks: 'An address starting with https://.',
+    defaultLanguage: 'Choose one of the site’s languages.',
+    login: '2 to 40 lower-case Latin letters, digits, “.”, “_” or “-”.',
+    name: '1 to 120 characters.',
+    role: 'Choose a role.',
+    email: 'An e-mail address.',
+    languages: 'Choose at least one language.',
+    rubricIds: 'Choose rubrics that exist.',
+    webhookUrl: 'An http:// or https:// address.',
+    webhookSecret: '16 to 200 characters.',
+    into: 'Choose another tag to merge into.',
+    from: 'A day, YYYY-MM-DD.', to: 'A day, YYYY-MM-DD, not before the first.',
+    story: 'A positive whole number.', user: 'Choose a user.',
+    other: 'Check this field:',
+  } as Record<string, string>,
+};
+
+type AdminStrings = typeof adminEn;
+
+const adminRu: AdminStrings = {
+  admin: 'Администрирование', rubrics: 'Рубрики', tags: 'Теги', settings: 'Настройки сайта', users: 'Пользователи', subscribers: 'Подписчики', audit: 'Журнал действий',
+  key: 'Ключ (латиницей, для системы)', nameIn: (language) => `Название (${language})`, slugIn: (language) => `Адрес (${language})`,
+  slugHint: 'Пусто — из названия. После смены старый адрес продолжит работать (перенаправление).',
+  addRubric: 'Добавить рубрику', addTag: 'Добавить тег', saveChanges: 'Сохранить изменения', moveUp: 'Выше', moveDown: 'Ниже', edit: 'Изменить', position: 'Порядок',
+  created: 'Создано', savedChanges: 'Изменения сохранены', stories: 'Материалы', searchTags: 'Поиск тегов', search: 'Найти', noTags: 'Тегов не найдено.',
+  mergeInto: 'Объединить с', merge: 'Объединить', mergeTarget: 'Тег, в который объединить', merged: (n) => `Объединено; у ${n} материалов тег сохранён.`, nextPage: 'Следующая страница',
+  siteNameIn: (language) => `Название сайта (${language})`, socialLinks: 'Страницы в соцсетях', timeZone: 'Часовой пояс (IANA, например Europe/Minsk)', defaultLanguage: 'Язык по умолчанию',
+  networks: { vk: 'ВКонтакте', telegram: 'Telegram', x: 'X', facebook: 'Facebook', youtube: 'YouTube' },
+  login: 'Логин', name: 'Имя', email: 'Электронная почта', role: 'Роль', state: 'Состояние', active: 'активен', deactivated: 'отключён',
+  roles: { reporter: 'корреспондент', translator: 'переводчик', editor: 'редактор', chief_editor: 'главный редактор' },
+  addUser: 'Добавить пользователя', changeRole: 'Сменить роль', deactivate: 'Отключить', reactivate: 'Включить', resetPassword: 'Сбросить пароль',
+  oneTimePassword: 'Одноразовый пароль (показан только сейчас; при первом входе его нужно сменить)',
+  apiKey: 'API-ключ (показан только сейчас; сохраните его)', webhookSecretOnce: 'Секрет вебхука (показан только сейчас)',
+  addSubscriber: 'Добавить подписчика', languagesReceived: 'Языки', rubricsReceived: 'Рубрики (не выбраны — все)', webhookUrl: 'Адрес вебхука',
+  webhookSecret: 'Секрет вебхука (от 16 символов; пусто — сгенерировать)', rotateKey: 'Новый API-ключ', revoke: 'Отозвать доступ', revoked: 'доступ отозван', keyHint: 'Ключ начинается с',
+  confirmRevoke: 'Отозвать доступ подписчика? Его ключ перестанет работать навсегда.', deliveries: 'Доставка вебхуков', noDeliveries: 'Доставок пока нет.',
+  deliveryStatus: 'Статус', attempts: 'Попытки', lastAnswer: 'Последний ответ', lastError: 'Последняя ошибка', when: 'Когда', event: 'Событие', retry: 'Отправить снова',
+  deliveryStatuses: { pending: 'в очереди', delivered: 'доставлено', failed: 'не доставлено', refused: 'отклонено' },
+  storyId: 'Материал (номер)', user: 'Пользователь', action: 'Действие', fromDay: 'С', toDay: 'По', anyone: 'Любой', anything: 'Любое', filter: 'Показать', noEntries: 'Записей не найдено.',
+  fromTo: 'Статус', details: 'Подробности', older: 'Более ранние записи', newest: 'Последние записи', system: 'система',
+  fieldErrors: {
+    slug_invalid: 'Только строчные латинские буквы, цифры и одиночные дефисы.',
+    slug_taken: 'Этот адрес занят другим или уже использовался.',
+    user_exists: 'Такой логин уже занят.',
+    key: 'Строчные латинские буквы и цифры через дефис, не больше 60.',
+    names: 'Название от 1 до 120 символов на одном из языков сайта.',
+    siteName: 'Укажите название.',
+    timeZone: 'Часовой пояс IANA, например Europe/Minsk.',
+    socialLinks: 'Адрес, начинающийся с https://.',
+    defaultLanguage: 'Выберите один из языков сайта.',
+    login: 'От 2 до 40 строчных латинских букв, цифр, «.», «_» или «-».',
+    name: 'От 1 до 120 символов.',
+    role: 'Выберите роль.',
+    email: 'Адрес электронной почты.',
+    languages: 'Выберите хотя бы один язык.',
+    rubricIds: 'Выберите существующие рубрики.',
+    webhookUrl: 'Адрес, начинающийся с http:// или https://.',
+    webhookSecret: 'От 16 до 200 символов.',
+    into: 'Выберите другой тег.',
+    from: 'День в виде ГГГГ-ММ-ДД.', to: 'День в виде ГГГГ-ММ-ДД, не раньше первого.',
+    story: 'Целое положительное число.', user: 'Выберите пользователя.',
+    other: 'Проверьте поле:',
+  },
+};
+
+/** The administration screens' words in the interface language. */
+export function ta(): AdminStrings {
+  return current === ru ? adminRu : adminEn;
+}

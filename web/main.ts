@@ -5,11 +5,12 @@
 import './styles.css';
 import { api, ApiError, setCsrfToken, type Me } from './api.ts';
 import { h } from './dom.ts';
-import { setInterfaceLanguage, t } from './i18n.ts';
+import { setInterfaceLanguage, t, ta } from './i18n.ts';
 import { clearNotice, showError } from './notice.ts';
 import { renderDesk } from './desk/desk-view.ts';
 import { renderEditor } from './editor/editor-view.ts';
 import { renderNewStory } from './editor/new-story-view.ts';
+import { ADMIN_PATH, isAdminPath, renderAdmin, screensFor } from './admin/admin-screens.ts';
 
 const root = document.getElementById('app')!;
 let me: Me;
@@ -24,7 +25,8 @@ async function show(): Promise<void> {
   root.replaceChildren(h('p', {}, t().loading));
   try {
     const story = /^\/newsroom\/app\/stories\/(\d+)\/([a-z]{2,3})$/.exec(path);
-    if (story) await renderEditor(root, navigate, Number(story[1]), story[2]!, me.user.language);
+    if (isAdminPath(path)) await renderAdmin(root, navigate, path, me);
+    else if (story) await renderEditor(root, navigate, Number(story[1]), story[2]!, me.user.language);
     else if (path === '/newsroom/app/stories/new') await renderNewStory(root, navigate, me.user.language);
     else await renderDesk(root, navigate, me.user.language);
   } catch (error) {
@@ -59,6 +61,7 @@ async function start(): Promise<void> {
   const s = t();
   const header = h('header', { class: 'top' }, h('a', { href: '/newsroom/app', class: 'brand' }, 'Dispatch'),
     h('nav', { 'aria-label': s.desk }, h('a', { href: '/newsroom/app' }, s.desk), ' ', h('a', { href: '/newsroom/app/stories/new' }, s.newStory), ' ',
+      screensFor(me.user.role).length > 0 ? h('a', { href: ADMIN_PATH }, ta().admin) : null, ' ',
       h('a', { href: '/newsroom' }, `${s.account}: ${me.user.name}`)));
   document.body.prepend(header);
   await show();

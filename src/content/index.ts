@@ -18,8 +18,8 @@ export { createRubric, listRubrics, type Rubric, type RubricInput } from './rubr
 export { createTag, type Tag, type TagInput } from './tags/tags.ts';
 export { createAuthor, type AuthorInput } from './authors/authors.ts';
 export { registerImage, findImagesForPage, type ImageInput, type ImageForPage } from './images/images.ts';
-export { readSettings, writeSetting, DEFAULT_SETTINGS, type SiteSettings } from './settings/settings.ts';
-export { findTagBySlug, findTagByKey, listStoryTags, listTagsIn } from './tags/tags.ts';
+export { readSettings, writeSetting, validateSetting, DEFAULT_SETTINGS, type SiteSettings } from './settings/settings.ts';
+export { findTagBySlug, findTagByKey, findTagById, listStoryTags, listTagsIn } from './tags/tags.ts';
 export { findAuthorByKey, listStoryAuthors, type Author } from './authors/authors.ts';
 export { writePage, findPageBySlug, listPageVersions, listPages, type StaticPage } from './pages/pages.ts';
 export { listFeedPage, listRubricHeadlines, type ListedHeadline, findMainStory, hasStoriesIn, countStoriesIn, type FeedCursor, type FeedScope, type FeedPage, type ListedStory } from './stories/listing-queries.ts';
@@ -28,3 +28,7 @@ export { refreshStoryListings } from './stories/story-listings.ts';
 export { listBylineAndTags, type BylineAndTags } from './stories/byline-and-tags.ts';
 export { findStoryListingFacts, type StoryListingFacts } from './stories/story-listing-facts.ts';
 export { loadSearchDocuments, listStoryIdsAfter, countStories } from './stories/search-documents.ts';
+export { updateRubric, reorderRubrics } from './rubrics/update-rubric.ts';
+export { listTags, updateTag, mergeTags, type ListedTag } from './tags/change-tags.ts';
+export type { NameChanges } from './taxonomy/rename-names.ts';
+export { findFormerSlugOwner } from './taxonomy/former-slugs.ts';

@@ -40,21 +40,35 @@ export async function slugForName(
   language: string,
   name: string,
   wanted?: string,
+  /** The rubric or tag asking: its own current and former slugs are free to it. */
+  ownerId?: number,
 ): Promise<string> {
+  const kind = table === 'rubric_names' ? 'rubric' : 'tag';
+  const owner = table === 'rubric_names' ? 'rubric_id' : 'tag_id';
   const taken = async (base: string) => {
-    const rows = await db
+    const similar = { base, like: `${base}-%` };
+    let current = db
       .selectFrom(table)
       .select('slug')
       .where('language', '=', language)
-      .where((eb) => eb.or([eb('slug', '=', base), eb('slug', 'like', `${base}-%`)]))
-      .execute();
+      .where((eb) => eb.or([eb('slug', '=', similar.base), eb('slug', 'like', similar.like)]));
+    if (ownerId !== undefined) current = current.where(owner as 'rubric_id', '!=', ownerId);
+    let former = db
+      .selectFrom('former_taxonomy_slugs')
+      .select('slug')
+      .where('kind', '=', kind)
+      .where('language', '=', language)
+      .where((eb) => eb.or([eb('slug', '=', similar.base), eb('slug', 'like', similar.like)]));
+    if (ownerId !== undefined) former = former.where('target_id', '!=', ownerId);
+    const rows = [...(await current.execute()), ...(await former.execute())];
     const taken = new Set(rows.map((row) => row.slug));
     if (table === 'rubric_names' && RESERVED_RUBRIC_SLUGS.has(base)) taken.add(base);
     return taken;
   };
   if (wanted !== undefined) {
-    if (!isValidSlug(wanted)) throw new AppError('slug_invalid', `slugs.${language}: lower-case Latin letters and digits joined by single hyphens`);
-    if ((await taken(wanted)).has(wanted)) throw new AppError('slug_taken', `slugs.${language}: "${wanted}" is already used`);
+    const field = `slugs.${language}`;
+    if (!isValidSlug(wanted)) throw new AppError('slug_invalid', `${field}: lower-case Latin letters and digits joined by single hyphens`, { details: { field } });
+    if ((await taken(wanted)).has(wanted)) throw new AppError('slug_taken', `${field}: "${wanted}" is already used`, { details: { field } });
     return wanted;
   }
   return firstFreeSlug(baseSlug(name, language, 'section'), taken);

@@ -225,7 +225,7 @@ describeEachDatabase('settings', ({ database }) => {
   });
 
   test('writeSetting refuses a site name that is empty in some language', async () => {
-    await rejectsWith(writeSetting(db(), 'siteName', { ru: 'Агентство', en: ' ' }), 'invalid_input', 'siteName');
+    await rejectsWith(writeSetting(db(), 'siteName', { ru: 'Агентство', en: ' ' }), 'invalid_input', 'siteName.en');
     await rejectsWith(writeSetting(db(), 'colour' as 'timeZone', 'red'), 'invalid_input', 'colour');
     await rejectsWith(writeSetting(db(), 'siteName', null as unknown as Record<string, string>), 'invalid_input', 'siteName');
     assert.equal((await readSettings(db())).siteName.en, 'Agency');

@@ -337,6 +337,15 @@ export interface WebhookDeliveriesTable {
   delivered_at: Instant | null;
 }
 
+/** A slug a rubric or tag had (or a merged tag's), still leading to `target_id`. kind: rubric, tag. */
+export interface FormerTaxonomySlugsTable {
+  kind: 'rubric' | 'tag';
+  language: string;
+  slug: string;
+  target_id: number;
+  created_at: Instant;
+}
+
 export interface Schema {
   settings: SettingsTable;
   users: UsersTable;
@@ -369,6 +378,7 @@ export interface Schema {
   search_years: SearchYearsTable;
   subscribers: SubscribersTable;
   webhook_deliveries: WebhookDeliveriesTable;
+  former_taxonomy_slugs: FormerTaxonomySlugsTable;
 }
 
 export type StoryRow = Selectable<StoriesTable>;

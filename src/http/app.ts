@@ -12,7 +12,7 @@ import type { Metrics } from './metrics.ts';
 import { databaseAnswers, registerHealthRoutes } from './health.ts';
 import { registerSiteRoutes, type SiteHandle } from '../site/index.ts';
 import { mediaContextFor, registerMediaApi } from '../media/index.ts';
-import { registerNewsroom, registerEditor, isNewsroomPage, requireActor, sendNewsroomErrorPage, createStoryEvents, type Policy, type StoryEvents } from '../newsroom/index.ts';
+import { registerNewsroom, registerEditor, registerAdmin, isNewsroomPage, requireActor, sendNewsroomErrorPage, createStoryEvents, type Policy, type StoryEvents } from '../newsroom/index.ts';
 import type { Clock } from '../lib/clock.ts';
 import { registerWire } from '../publishing/index.ts';
 import { createInvalidation, enqueuePurge, registerPageCache, type PageCache } from '../cache/index.ts';
@@ -125,19 +125,15 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance &
     renderPreview: (storyId, language) => (site ? site.renderPreview(storyId, language) : Promise.resolve(undefined)),
   });
   registerWire(app, { database: deps.database, config: deps.config, clock: deps.clock });
+  registerAdmin(app, { database: deps.database, config: deps.config, clock: deps.clock, reloadSite: async () => site?.reload() });
   app.get('/metrics', async (_request, reply) => {
     reply.header('content-type', deps.metrics.registry.contentType).header('cache-control', 'no-store');
     return deps.metrics.registry.metrics();
   });
-  const registered = await registerSiteRoutes(app, deps);
-  // Settings, rubrics and static pages are on every page: a reload drops them all.
-  const handle: SiteHandle = {
-    ...registered,
-    reload: async () => {
-      await registered.reload();
-      invalidation.siteChanged();
-    },
-  };
+  const handle = await registerSiteRoutes(app, deps);
+  // Settings, rubrics and static pages are on every page: a reload, here or announced by another
+  // process, drops them all.
+  handle.onReloaded(() => invalidation.siteChanged());
   site = handle;
   return Object.assign(app as FastifyInstance, { site: handle, routes, pageCache });
 }

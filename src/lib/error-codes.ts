@@ -54,8 +54,10 @@ export const ERROR_CODES = {
   wire_cursor_invalid: { status: 400, description: 'The `since` cursor of a wire request is not one the wire gave out.' },
   wire_rate_limited: { status: 429, description: 'The API key made too many wire requests this minute; Retry-After says how many seconds to wait.' },
   wire_item_not_found: { status: 404, description: 'No wire item with this id that the subscription receives.' },
-  tag_not_found: { status: 404, description: 'No tag with this key named in this language.' },
+  tag_not_found: { status: 404, description: 'No tag with this id, or with this key in this language.' },
   api_cursor_invalid: { status: 400, description: 'The `cursor` of a content API request is not one the API gave out.' },
+  delivery_not_found: { status: 404, description: 'No webhook delivery with this id for this subscriber.' },
+  delivery_not_retryable: { status: 409, description: 'The webhook delivery was delivered, or is still being tried by the job runner; only a failed or refused one is sent again by hand.' },
   internal_error: { status: 500, description: 'An unexpected failure; it is logged with its cause and the client sees no internals.' },
 } as const satisfies Record<string, { status: number; description: string }>;
 

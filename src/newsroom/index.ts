@@ -16,3 +16,4 @@ export { isNewsroomApiUrl, isNewsroomUrl } from './http/newsroom-request.ts';
 export { FieldErrors, readObjectBody, readId, refuseUnknownFields } from './http/api-input.ts';
 export type { NewsroomDeps } from './http/newsroom-deps.ts';
 export { registerEditor, type EditorDeps } from './editor/register-editor.ts';
+export { registerAdmin, type AdminDeps } from './admin/register-admin.ts';

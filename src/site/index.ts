@@ -32,20 +32,33 @@ export interface SiteHandle {
   renderPreview(storyId: number, language: string): Promise<string | undefined>;
   /** The agency's time zone (a setting), for whoever needs the day a time falls on. */
   timeZone(): string;
+  /**
+   * Calls `listener` after every reload asked for here or announced by another process (or after
+   * the bus may have missed messages), once the new settings are in force.
+   */
+  onReloaded(listener: () => void): void;
 }
 
 export async function registerSiteRoutes(app: FastifyInstance, deps: AppDependencies): Promise<SiteHandle> {
   const directory = new SiteDirectory(deps.database.db, deps.config.languages);
   await directory.reload();
   const bus = deps.events?.bus;
-  if (bus) followSiteChanges(bus, directory, (error) => deps.logger.error({ err: error }, 'the site settings could not be re-read'));
+  const reloadListeners: (() => void)[] = [];
+  const afterReload = () => {
+    for (const listener of reloadListeners) listener();
+  };
+  if (bus) followSiteChanges(bus, directory, afterReload, (error) => deps.logger.error({ err: error }, 'the site settings could not be re-read'));
   const site: Site = {
     directory,
     publicUrl: deps.config.publicUrl,
     stylesheetHref: registerStylesheet(app),
     database: deps.database,
     clock: deps.clock,
-    defaultLanguage: deps.config.defaultLanguage,
+    // The newsroom's setting when it names a configured language, else the configuration's.
+    get defaultLanguage() {
+      const chosen = directory.settings.defaultLanguage;
+      return chosen !== undefined && directory.language(chosen) ? chosen : deps.config.defaultLanguage;
+    },
   };
   app.addHook('onRequest', (_request, _reply, done) => {
     directory.refreshIfStale();
@@ -77,7 +90,7 @@ export async function registerSiteRoutes(app: FastifyInstance, deps: AppDependen
     homePath,
     rubricPath,
     tagPath,
-    sendNotFound: (reply, language) => sendErrorPage(site, reply, directory.language(language) ? language : deps.config.defaultLanguage, 404),
+    sendNotFound: (reply, language) => sendErrorPage(site, reply, directory.language(language) ? language : site.defaultLanguage, 404),
   });
   registerSitemapRoutes(app, {
     database: deps.database,
@@ -88,7 +101,7 @@ export async function registerSiteRoutes(app: FastifyInstance, deps: AppDependen
     siteName: (language) => directory.siteName(language),
     timeZone: () => directory.settings.timeZone,
     storyPath: (language, rubricId, storyId, slug) => storyPath(language, rubricIn(directory, rubricId, language)?.slug ?? null, storyId, slug),
-    sendNotFound: (reply, language) => sendErrorPage(site, reply, directory.language(language) ? language : deps.config.defaultLanguage, 404),
+    sendNotFound: (reply, language) => sendErrorPage(site, reply, directory.language(language) ? language : site.defaultLanguage, 404),
   });
   registerContentApi(app, {
     database: deps.database,
@@ -102,16 +115,18 @@ export async function registerSiteRoutes(app: FastifyInstance, deps: AppDependen
   });
   const languageOf = (url: string) => {
     const first = url.split(/[/?#]/)[1] ?? '';
-    return directory.language(first) ? first : deps.config.defaultLanguage;
+    return directory.language(first) ? first : site.defaultLanguage;
   };
   app.setNotFoundHandler((request, reply) => sendErrorPage(site, reply, languageOf(request.url), 404));
   return {
     reload: async () => {
       await directory.reload();
+      afterReload();
       bus?.publish({ kind: SITE_CHANGED_KIND });
     },
     sendError: (reply, url, status) => sendErrorPage(site, reply, languageOf(url), status),
     renderPreview: (storyId, language) => renderStoryPreview(site, storyId, language),
     timeZone: () => directory.settings.timeZone,
+    onReloaded: (listener) => void reloadListeners.push(listener),
   };
 }

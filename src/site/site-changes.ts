@@ -7,9 +7,10 @@ import type { SiteDirectory } from './site-directory.ts';
 
 export const SITE_CHANGED_KIND = 'site.changed';
 
-export function followSiteChanges(bus: ChangeBus, directory: SiteDirectory, onError: (error: unknown) => void): () => void {
+/** `afterReload` runs once the directory holds the new state (the page cache drops its pages then). */
+export function followSiteChanges(bus: ChangeBus, directory: SiteDirectory, afterReload: () => void, onError: (error: unknown) => void): () => void {
   return bus.subscribe((message, origin) => {
     const isRemoteChange = message.kind === SITE_CHANGED_KIND && origin === 'elsewhere';
-    if (isRemoteChange || message.kind === RESYNC_KIND) directory.reload().catch(onError);
+    if (isRemoteChange || message.kind === RESYNC_KIND) directory.reload().then(afterReload, onError);
   });
 }

@@ -14,6 +14,8 @@ export interface SiteSettings {
   timeZone: string;
   /** The agency's profile on each network, in the order of SOCIAL_NETWORKS. */
   socialLinks: Partial<Record<SocialNetwork, string>>;
+  /** The language of `/` when the browser asks for none we have; unset: the configured default. */
+  defaultLanguage?: string;
 }
 
 export const DEFAULT_SETTINGS: SiteSettings = {
@@ -22,7 +24,7 @@ export const DEFAULT_SETTINGS: SiteSettings = {
   socialLinks: {},
 };
 
-const KEYS: ReadonlyArray<keyof SiteSettings> = ['siteName', 'timeZone', 'socialLinks'];
+const KEYS: ReadonlyArray<keyof SiteSettings> = ['siteName', 'timeZone', 'socialLinks', 'defaultLanguage'];
 
 function fail(field: string, problem: string): AppError {
   return new AppError('invalid_input', `${field}: ${problem}`, { details: { field } });
@@ -38,10 +40,15 @@ function isHttpsUrl(value: unknown): boolean {
   }
 }
 
-function validate<K extends keyof SiteSettings>(key: K, value: unknown): SiteSettings[K] {
+/** The value if it is a valid setting `key`; otherwise an `invalid_input` naming the field. */
+export function validateSetting<K extends keyof SiteSettings>(key: K, value: unknown): SiteSettings[K] {
   if (!KEYS.includes(key)) throw fail(String(key), 'not a site setting');
   if (key === 'timeZone') {
     if (typeof value !== 'string' || !isValidTimeZone(value)) throw fail('timeZone', 'must be an IANA time zone such as Europe/Minsk');
+    return value as SiteSettings[K];
+  }
+  if (key === 'defaultLanguage') {
+    if (typeof value !== 'string' || !/^[a-z]{2,3}$/.test(value)) throw fail('defaultLanguage', 'must be a language code such as ru');
     return value as SiteSettings[K];
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw fail(key, 'must be an object');
@@ -52,8 +59,8 @@ function validate<K extends keyof SiteSettings>(key: K, value: unknown): SiteSet
     }
     return value as SiteSettings[K];
   }
-  if (Object.values(value).some((name) => typeof name !== 'string' || name.trim() === '')) {
-    throw fail('siteName', 'must give a non-empty name per language');
+  for (const [language, name] of Object.entries(value)) {
+    if (typeof name !== 'string' || name.trim() === '') throw fail(`siteName.${language}`, 'must give a non-empty name per language');
   }
   return value as SiteSettings[K];
 }
@@ -68,7 +75,7 @@ export async function readSettings(db: Kysely<Schema>): Promise<SiteSettings> {
 }
 
 export async function writeSetting<K extends keyof SiteSettings>(db: Kysely<Schema>, key: K, value: SiteSettings[K]): Promise<void> {
-  const json = JSON.stringify(validate(key, value));
+  const json = JSON.stringify(validateSetting(key, value));
   await db
     .insertInto('settings')
     .values({ key, value: json })

@@ -55,6 +55,11 @@ export async function findTagBySlug(context: Pick<ContentContext, 'database'>, l
   return row ? { id: row.id, key: row.key, names: await namesOf(context, row.id) } : undefined;
 }
 
+export async function findTagById(context: Pick<ContentContext, 'database'>, id: number): Promise<Tag | undefined> {
+  const row = await context.database.db.selectFrom('tags').select(['id', 'key']).where('id', '=', id).executeTakeFirst();
+  return row ? { id: row.id, key: row.key, names: await namesOf(context, row.id) } : undefined;
+}
+
 /** A story's tags as named in `language` (tags without a name there are left out). */
 const selectStoryTags = compiledQuery((db: Kysely<Schema>, storyId: number, language: string) =>
   db

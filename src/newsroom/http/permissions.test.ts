@@ -13,6 +13,7 @@ import { startSession } from '../sessions/start-session.ts';
 import type { Database } from '../../db/database.ts';
 import { ROLES } from '../roles.ts';
 import { createSubscriber } from '../../publishing/index.ts';
+import { createRubric, createTag } from '../../content/index.ts';
 
 const WHO = ['anonymous', ...ROLES, 'pending'] as const;
 type Who = (typeof WHO)[number];
@@ -24,7 +25,7 @@ interface Row {
   route: string;
   expect: Statuses;
   /** The concrete request; `n` makes logins and bodies unique per call. */
-  request?: (ctx: { who: Who; n: number; session: TestSession | undefined; bystanderId: number; app: FastifyInstance }) => Promise<Request> | Request;
+  request?: (ctx: { who: Who; n: number; session: TestSession | undefined; bystanderId: number; app: FastifyInstance; database: Database }) => Promise<Request> | Request;
 }
 
 /** The request's options, and the password it sets when it succeeds. */
@@ -124,10 +125,39 @@ const TABLE: Row[] = [
   { route: 'POST /api/newsroom/subscribers/:id/rotate-key', expect: [401, 403, 403, 403, 200, 403] },
   { route: 'GET /api/newsroom/subscribers/:id/deliveries', expect: [401, 403, 403, 403, 200, 403] },
   { route: 'POST /api/newsroom/subscribers/:id/revoke', expect: [401, 403, 403, 403, 200, 403] },
+  // No delivery has this id: past the permission check, the chief editor finds nothing.
+  { route: 'POST /api/newsroom/subscribers/:id/deliveries/:deliveryId/retry', expect: [401, 403, 403, 403, 404, 403], request: () => ({ url: '/api/newsroom/subscribers/1/deliveries/none/retry' }) },
+  // Administration (src/newsroom/admin/): rubrics and tags for editors, settings and the audit log for chief editors.
+  { route: 'POST /api/newsroom/rubrics', expect: [401, 403, 403, 201, 201, 403], request: ({ n }) => ({ payload: { key: `rubric-${n}`, names: { en: `Rubric ${n}` } } }) },
+  { route: 'PATCH /api/newsroom/rubrics/:id', expect: [401, 403, 403, 200, 200, 403], request: ({ n }) => ({ payload: { names: { en: `Bystander rubric ${n}` } } }) },
+  {
+    route: 'PUT /api/newsroom/rubrics/order',
+    expect: [401, 403, 403, 200, 200, 403],
+    request: async ({ database }) => ({ payload: { order: (await database.db.selectFrom('rubrics').select('id').orderBy('id', 'desc').execute()).map((r) => r.id) } }),
+  },
+  { route: 'GET /api/newsroom/tags/all', expect: [401, 403, 403, 200, 200, 403], request: () => ({ url: '/api/newsroom/tags/all?q=by' }) },
+  { route: 'POST /api/newsroom/tags', expect: [401, 403, 403, 201, 201, 403], request: ({ n }) => ({ payload: { key: `tag-${n}`, names: { en: `Tag ${n}` } } }) },
+  { route: 'PATCH /api/newsroom/tags/:id', expect: [401, 403, 403, 200, 200, 403], request: ({ n }) => ({ payload: { names: { en: `Bystander tag ${n}` } } }) },
+  {
+    route: 'POST /api/newsroom/tags/:id/merge',
+    expect: [401, 403, 403, 200, 200, 403],
+    request: async ({ n, database }) => {
+      const context = { database, languages: ['ru', 'en', 'be'], clock: () => new Date() };
+      const from = await createTag(context, { key: `merged-${n}`, names: { en: `Merged ${n}` } });
+      return { url: `/api/newsroom/tags/${from.id}/merge`, payload: { into: ids.tagId } };
+    },
+  },
+  { route: 'GET /api/newsroom/settings', expect: [401, 403, 403, 403, 200, 403] },
+  { route: 'PATCH /api/newsroom/settings', expect: [401, 403, 403, 403, 200, 403], request: () => ({ payload: { timeZone: 'Europe/Minsk' } }) },
+  { route: 'GET /api/newsroom/audit', expect: [401, 403, 403, 403, 200, 403], request: () => ({ url: '/api/newsroom/audit?action=rubric.create' }) },
 ];
 
+/** The ids of the bystander rubric and tag, created in the set-up. */
+const ids = { rubricId: 0, tagId: 0 };
+
 /** `:id` in a row's route: the bystander user, or for subscriber routes the bystander subscriber. */
-const idFor = (route: string, ids: { bystanderId: number; subscriberId: number }) => String(route.includes('/subscribers/') ? ids.subscriberId : ids.bystanderId);
+const idFor = (route: string, people: { bystanderId: number; subscriberId: number }) =>
+  String(route.includes('/subscribers/') ? people.subscriberId : route.includes('/rubrics/') ? ids.rubricId : route.includes('/tags/') ? ids.tagId : people.bystanderId);
 
 const isNewsroomRoute = (url: string) => url === '/newsroom' || url.startsWith('/newsroom/') || url.startsWith('/api/newsroom');
 const newsroomRoutes = (routes: Array<{ method: string; url: string }>) =>
@@ -160,6 +190,9 @@ describeEachDatabase('newsroom permissions', ({ database }) => {
     users.set('pending', await userWithSession(database(), { login: 'as-pending', role: 'reporter', mustChangePassword: true }));
     bystanderId = (await userWithSession(database(), { login: 'bystander', role: 'editor' })).userId;
     subscriberId = (await createSubscriber({ db: database().db, fields: { name: 'Bystander Media', languages: ['ru'] }, now: new Date() })).subscriber.id;
+    const context = { database: database(), languages: ['ru', 'en', 'be'], clock: () => new Date() };
+    ids.rubricId = (await createRubric(context, { key: 'bystander-rubric', names: { en: 'Bystander rubric' } })).id;
+    ids.tagId = (await createTag(context, { key: 'bystander-tag', names: { en: 'Bystander tag' } })).id;
   });
 
   test('the table lists exactly the registered newsroom routes', () => {
@@ -185,7 +218,7 @@ describeEachDatabase('newsroom permissions', ({ database }) => {
       for (const [index, who] of WHO.entries()) {
         n++;
         const session = await freshSession(database(), who);
-        const { newPassword, ...extra } = (await row.request?.({ who, n, session, bystanderId, app })) ?? {};
+        const { newPassword, ...extra } = (await row.request?.({ who, n, session, bystanderId, app, database: database() })) ?? {};
         const url = pattern.replace(':id', idFor(row.route, { bystanderId, subscriberId }));
         const headers = { origin: NEWSROOM_ORIGIN, ...(extra.headers as Record<string, string> | undefined) };
         const response = await asUser(app, session, { method, url, ...extra, headers });

@@ -58,8 +58,12 @@ export interface AuditEntry {
 
 /** Newest first; `before` is the id of the last entry of the previous page. Chief editors only. */
 export async function listAuditLog(
-  context: WorkflowContext,
-  params: { actor: Actor; storyId?: number; before?: number; limit?: number },
+  context: Pick<WorkflowContext, 'database'>,
+  params: {
+    actor: Actor; storyId?: number; before?: number; limit?: number;
+    /** Only this user's actions; only this action; only entries at or after `from` and before `to`. */
+    userId?: number; action?: string; from?: Date; to?: Date;
+  },
 ): Promise<{ entries: AuditEntry[]; before: number | undefined }> {
   authorize('readAudit', validActor(params.actor));
   const limit = params.limit ?? 50;
@@ -67,6 +71,10 @@ export async function listAuditLog(
   let query = context.database.db.selectFrom('audit_log').selectAll().orderBy('id', 'desc').limit(limit + 1);
   if (params.storyId !== undefined) query = query.where('story_id', '=', validId(params.storyId, 'storyId'));
   if (params.before !== undefined) query = query.where('id', '<', validId(params.before, 'before'));
+  if (params.userId !== undefined) query = query.where('actor_user_id', '=', validId(params.userId, 'userId'));
+  if (params.action !== undefined) query = query.where('action', '=', params.action);
+  if (params.from !== undefined) query = query.where('at', '>=', toInstant(params.from));
+  if (params.to !== undefined) query = query.where('at', '<', toInstant(params.to));
   const rows = await query.execute();
   const entries = rows.slice(0, limit).map((row) => ({
     id: row.id,

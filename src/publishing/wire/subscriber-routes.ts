@@ -1,10 +1,10 @@
 // The newsroom API of wire subscribers, for chief editors: list, create (the answer carries the API
-// key, once), change, rotate the key, revoke.
+// key, once), change, rotate the key, revoke; the webhook delivery log and sending a failed one again.
 
 import type { FastifyInstance } from 'fastify';
 import { readId, readObjectBody, requireActor, type NewsroomDeps } from '../../newsroom/index.ts';
 import { readSubscriberFields } from './subscriber-input.ts';
-import { listWebhookDeliveries } from './webhook-deliveries.ts';
+import { listWebhookDeliveries, retryWebhookDelivery } from './webhook-deliveries.ts';
 import { createSubscriber, findSubscriber, listSubscribers, presentSubscriber, revokeSubscriber, rotateSubscriberKey, updateSubscriber } from './subscribers.ts';
 
 export function registerSubscriberRoutes(app: FastifyInstance, deps: NewsroomDeps): void {
@@ -37,6 +37,12 @@ export function registerSubscriberRoutes(app: FastifyInstance, deps: NewsroomDep
     const subscriberId = readId(request.params.id);
     await findSubscriber(db(), subscriberId);
     return { deliveries: await listWebhookDeliveries(deps.database, { subscriberId, limit: 100 }) };
+  });
+
+  app.post<{ Params: { id: string; deliveryId: string } }>('/api/newsroom/subscribers/:id/deliveries/:deliveryId/retry', onlyChief, async (request) => {
+    const subscriberId = readId(request.params.id);
+    await findSubscriber(db(), subscriberId);
+    return { delivery: await retryWebhookDelivery(deps.database, { subscriberId, deliveryId: request.params.deliveryId, now: deps.clock() }) };
   });
 
   app.post<{ Params: { id: string } }>('/api/newsroom/subscribers/:id/revoke', onlyChief, async (request) => {

@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type { Database } from '../../db/database.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { enqueueJob } from '../../jobs/index.ts';
+import { AppError } from '../../lib/errors.ts';
 import { findWireVersion } from './wire-items.ts';
 import { presentWireItem } from './wire-item-presenter.ts';
 import { listWebhookSubscribers } from './subscribers.ts';
@@ -70,4 +71,25 @@ export async function listWebhookDeliveries(database: Database, params: { subscr
     id: r.id, subscriberId: r.subscriber_id, storyId: r.story_id, language: r.language, action: r.action, status: r.status,
     attempts: r.attempts, lastStatusCode: r.last_status_code, lastError: r.last_error, createdAt: r.created_at, deliveredAt: r.delivered_at,
   }));
+}
+
+/**
+ * Sends a failed or refused delivery again (after the subscriber fixed its webhook): the same id
+ * and body, a fresh job with the runner's full set of attempts. A delivered one, or one the runner
+ * is still trying, is refused, so nothing is sent twice by hand.
+ */
+export async function retryWebhookDelivery(database: Database, params: { subscriberId: number; deliveryId: string; now: Date }): Promise<WebhookDelivery> {
+  const { subscriberId, deliveryId, now } = params;
+  const uniqueKey = `${WIRE_WEBHOOK_JOB}:${deliveryId}`;
+  await inTransaction(database.db, async (trx) => {
+    const row = await trx.selectFrom('webhook_deliveries').select('status').where('id', '=', deliveryId).where('subscriber_id', '=', subscriberId).executeTakeFirst();
+    if (!row) throw new AppError('delivery_not_found', `No delivery ${deliveryId} for subscriber ${subscriberId}`);
+    const job = await trx.selectFrom('jobs').select('failed_at').where('unique_key', '=', uniqueKey).executeTakeFirst();
+    const gaveUp = row.status === 'failed' || row.status === 'refused' || (row.status === 'pending' && (job === undefined || job.failed_at !== null));
+    if (!gaveUp) throw new AppError('delivery_not_retryable', `The delivery is ${row.status}; only a failed or refused delivery is sent again`);
+    await trx.updateTable('webhook_deliveries').set({ status: 'pending', last_error: null }).where('id', '=', deliveryId).execute();
+    await enqueueJob(trx, { kind: WIRE_WEBHOOK_JOB, payload: { deliveryId }, runAt: now, uniqueKey }, now);
+  });
+  const [delivery] = (await listWebhookDeliveries(database, { subscriberId, limit: 1_000 })).filter((d) => d.id === deliveryId);
+  return delivery!;
 }

@@ -183,6 +183,33 @@ describeEachDatabase('wire webhooks', ({ database }) => {
     assert.match(refused.last_error!, /private or loopback/);
   });
 
+  test('a chief editor sends a failed delivery again from the delivery log: same id and body; a delivered one is refused', async () => {
+    let answer = 302;
+    const fixed = await hook(() => answer);
+    const storyId = await story('Retry');
+    await enqueued(() => publishVersion(context, { actor: editor, storyId, language: 'ru' }));
+    await runner().runDueJobs();
+    const failedId = fixed.received[0]!.headers['x-dispatch-delivery'] as string;
+    assert.equal((await delivery(failedId)).status, 'failed');
+    const app = (await buildTestApp(database(), () => context.clock())).app;
+    const retry = (id: string) => asUser(app, chief, { method: 'POST', url: `/api/newsroom/subscribers/${fixed.subscriber.id}/deliveries/${id}/retry` });
+    answer = 200;
+    const retried = await retry(failedId);
+    assert.equal(retried.statusCode, 200, retried.body);
+    assert.deepEqual([retried.json().delivery.id, retried.json().delivery.status], [failedId, 'pending']);
+    const sentAgain = await retry(failedId);
+    assert.deepEqual([sentAgain.statusCode, sentAgain.json().error.code], [409, 'delivery_not_retryable'], 'a delivery the runner is trying is not queued twice');
+    await runner().runDueJobs();
+    assert.equal(fixed.received.length, 2);
+    assert.equal(fixed.received[1]!.headers['x-dispatch-delivery'], failedId);
+    assert.equal(fixed.received[1]!.body, fixed.received[0]!.body);
+    assert.equal((await delivery(failedId)).status, 'delivered');
+    const delivered = await retry(failedId);
+    assert.deepEqual([delivered.statusCode, delivered.json().error.code], [409, 'delivery_not_retryable']);
+    const unknown = await retry('no-such-delivery');
+    assert.deepEqual([unknown.statusCode, unknown.json().error.code], [404, 'delivery_not_found']);
+  });
+
   test('a loopback webhook is refused without the allow-list', async () => {
     const r = await hook(() => 200);
     const storyId = await story('Loopback');

@@ -4,7 +4,7 @@
 // past the end 404.
 
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { type FeedScope, findAuthorByKey, findImagesForPage, findMainStory, findTagBySlug, type ListedStory, listFeedPage } from '../../content/index.ts';
+import { type FeedScope, findAuthorByKey, findFormerSlugOwner, findTagById, findImagesForPage, findMainStory, findTagBySlug, type ListedStory, listFeedPage } from '../../content/index.ts';
 import { buildChrome, type ChromeInput } from '../chrome.ts';
 import { parseOlder } from '../cursor.ts';
 import { sendErrorPage, sendHtml, type Site } from '../site-deps.ts';
@@ -79,6 +79,18 @@ async function sendListing(site: Site, reply: FastifyReply, query: Query, spec: 
   return sendHtml(reply, 200, renderListingPage(view));
 }
 
+/** The current slug of the rubric that had `slug` in `language`, when one did. */
+async function formerRubric(site: Site, language: string, slug: string): Promise<string | undefined> {
+  const id = await findFormerSlugOwner(site.database.db, 'rubric', language, slug);
+  return id === undefined ? undefined : site.directory.rubricById(id)?.names[language]?.slug;
+}
+
+async function formerTag(site: Site, language: string, slug: string): Promise<string | undefined> {
+  const id = await findFormerSlugOwner(site.database.db, 'tag', language, slug);
+  if (id === undefined) return undefined;
+  return (await findTagById(site, id))?.names[language]?.slug;
+}
+
 export function registerListingRoutes(app: FastifyInstance, site: Site): void {
   const known = (lang: string) => site.directory.language(lang) !== undefined;
 
@@ -111,7 +123,10 @@ export function registerListingRoutes(app: FastifyInstance, site: Site): void {
     const { lang, rubric: slug } = request.params;
     if (!known(lang)) return sendErrorPage(site, reply, site.defaultLanguage, 404);
     const rubric = site.directory.rubricBySlugIn(lang, slug);
-    if (!rubric) return sendErrorPage(site, reply, lang, 404);
+    if (!rubric) {
+      const formerOwner = await formerRubric(site, lang, slug);
+      return formerOwner ? reply.redirect(rubricPath(lang, formerOwner), 301) : sendErrorPage(site, reply, lang, 404);
+    }
     const strings = site.directory.language(lang)!.strings;
     const name = rubric.names[lang]!.name;
     const path = rubricPath(lang, slug);
@@ -138,7 +153,10 @@ export function registerListingRoutes(app: FastifyInstance, site: Site): void {
     const { lang, tag: slug } = request.params;
     if (!known(lang)) return sendErrorPage(site, reply, site.defaultLanguage, 404);
     const tag = /^[a-z0-9-]{1,120}$/.test(slug) ? await findTagBySlug(site, lang, slug) : undefined;
-    if (!tag) return sendErrorPage(site, reply, lang, 404);
+    if (!tag) {
+      const formerOwner = /^[a-z0-9-]{1,120}$/.test(slug) ? await formerTag(site, lang, slug) : undefined;
+      return formerOwner ? reply.redirect(tagPath(lang, formerOwner), 301) : sendErrorPage(site, reply, lang, 404);
+    }
     const strings = site.directory.language(lang)!.strings;
     const heading = strings.tagHeading(tag.names[lang]!.name);
     const path = tagPath(lang, slug);

@@ -12,7 +12,7 @@ import { contentContext, openConfiguredDatabase } from './runtime.ts';
 import { describeFirstStart, isFirstStart, prepareFirstStart } from './first-start.ts';
 import { createJobRunner } from '../jobs/index.ts';
 import { createStoryEvents, workflowJobHandlers, type WorkflowContext } from '../newsroom/index.ts';
-import { indexIfEmpty } from './search-index.ts';
+import { indexInBackground } from './search-index.ts';
 import { subscribeWebSubPings, subscribeWireWebhooks, websubJobHandlers, wireJobHandlers } from '../publishing/index.ts';
 
 /** How often the job runner looks for due jobs when it has nothing to do. */
@@ -53,12 +53,15 @@ export async function serve(): Promise<void> {
       pollIntervalMs: JOB_POLL_INTERVAL_MS,
       onError: (error, job) => logger.warn({ err: error, job: { id: job.id, kind: job.kind, attempt: job.attempt } }, 'a job failed'),
     });
-    // A database from before archive search (or filled by a bulk load) gets its index now.
-    const indexed = await indexIfEmpty(database);
-    if (indexed) logger.info({ stories: indexed.stories, ms: indexed.milliseconds }, 'built the search index');
     const app = await buildApp({ config, database, logger, metrics, clock: systemClock, events });
     await listen(app, config.host, config.port);
     runner.start();
+    // A database from before archive search (or filled by a bulk load) gets its index while serving.
+    const indexing = await indexInBackground(database, {
+      built: (result) => logger.info({ stories: result.stories, ms: result.milliseconds }, 'built the search index'),
+      failed: (error) => logger.error({ err: error }, 'the search index could not be built; run `dispatch search reindex`'),
+    });
+    if (indexing) logger.info('building the search index in the background; search says so until it is done');
     logger.info({ url: `http://${config.host}:${config.port}`, database: database.description }, 'Dispatch is serving');
     process.stderr.write(`Dispatch is running at ${config.publicUrl}/ (${database.description})\n`);
     let closing = false;
@@ -66,6 +69,7 @@ export async function serve(): Promise<void> {
       if (closing) return;
       closing = true;
       logger.info({ signal }, 'stopping');
+      await indexing?.stop();
       await runner.stop();
       await app.close();
       await database.close();

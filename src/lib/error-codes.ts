@@ -54,6 +54,7 @@ export const ERROR_CODES = {
   wire_cursor_invalid: { status: 400, description: 'The `since` cursor of a wire request is not one the wire gave out.' },
   wire_rate_limited: { status: 429, description: 'The API key made too many wire requests this minute; Retry-After says how many seconds to wait.' },
   wire_item_not_found: { status: 404, description: 'No wire item with this id that the subscription receives.' },
+  search_index_building: { status: 503, description: 'The archive search index is being built (a first start on a database with stories); search answers again when it is done, Retry-After says when to try.' },
   internal_error: { status: 500, description: 'An unexpected failure; it is logged with its cause and the client sees no internals.' },
 } as const satisfies Record<string, { status: number; description: string }>;
 

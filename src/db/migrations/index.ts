@@ -11,6 +11,7 @@ import { media } from './2026-12-01-03-media.ts';
 import { search } from './2026-12-01-04-search.ts';
 import { rubricFeedCover } from './2026-12-01-05-rubric-feed-cover.ts';
 import { wire } from './2026-12-01-08-wire.ts';
+import { searchComplete } from './2026-12-02-40-search-complete.ts';
 
 export function migrationsFor(dialect: Dialect): Record<string, Migration> {
   return {
@@ -22,5 +23,6 @@ export function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '2026-12-01-04-search': search(dialect),
     '2026-12-01-05-rubric-feed-cover': rubricFeedCover(dialect),
     '2026-12-01-08-wire': wire(dialect),
+    '2026-12-02-40-search-complete': searchComplete(),
   };
 }

@@ -24,5 +24,6 @@ export { startTranslation, type TextForEditor } from './start-translation.ts';
 export { readVersionText, type VersionForEditor } from './read-version-text.ts';
 export { updateStoryDetails, type StoryDetails } from './update-story-details.ts';
 export { listDesk, type DeskFilter, type DeskStory, type DeskVersion } from './desk.ts';
+export { searchArchive, searchableStatuses, type ArchiveSearchFilter } from './archive-search.ts';
 export { workflowJobHandlers } from './job-handlers.ts';
 export { PUBLISH_VERSION_JOB, EMBARGO_END_JOB, publishJobKey, embargoJobKey } from './job-kinds.ts';

@@ -10,6 +10,8 @@ import { clearNotice, showError } from './notice.ts';
 import { renderDesk } from './desk/desk-view.ts';
 import { renderEditor } from './editor/editor-view.ts';
 import { renderNewStory } from './editor/new-story-view.ts';
+import { renderSearch } from './search/search-view.ts';
+import { searchStrings } from './search/search-strings.ts';
 
 const root = document.getElementById('app')!;
 let me: Me;
@@ -26,6 +28,7 @@ async function show(): Promise<void> {
     const story = /^\/newsroom\/app\/stories\/(\d+)\/([a-z]{2,3})$/.exec(path);
     if (story) await renderEditor(root, navigate, Number(story[1]), story[2]!, me.user.language);
     else if (path === '/newsroom/app/stories/new') await renderNewStory(root, navigate, me.user.language);
+    else if (path === '/newsroom/app/search') await renderSearch(root, navigate, me.user.language);
     else await renderDesk(root, navigate, me.user.language);
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) return location.assign(`/newsroom/login?next=${encodeURIComponent(path)}`);
@@ -59,6 +62,7 @@ async function start(): Promise<void> {
   const s = t();
   const header = h('header', { class: 'top' }, h('a', { href: '/newsroom/app', class: 'brand' }, 'Dispatch'),
     h('nav', { 'aria-label': s.desk }, h('a', { href: '/newsroom/app' }, s.desk), ' ', h('a', { href: '/newsroom/app/stories/new' }, s.newStory), ' ',
+      h('a', { href: '/newsroom/app/search' }, searchStrings().archiveSearch), ' ',
       h('a', { href: '/newsroom' }, `${s.account}: ${me.user.name}`)));
   document.body.prepend(header);
   await show();

@@ -47,7 +47,8 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
       const target = postgres?.target ?? { kind: 'sqlite' as const, file };
       const url = postgres && target.kind === 'postgres' ? `${target.url}?schema=${target.schema}` : file;
       const env = { DATABASE_URL: url, MEDIA_DIR: path.join(dir, 'media') };
-      assert.equal((await runCli(['demo', '--stories', '300', '--quiet'], { env })).code, 0);
+      const demo = await runCli(['demo', '--stories', '150', '--quiet'], { env, timeoutMs: 240_000 });
+      assert.equal(demo.code, 0, demo.stderr);
       // As after a bulk load or an upgrade: stories, and an index that never saw them.
       const database = await openDatabase(target);
       await database.db.deleteFrom('search_documents').execute();

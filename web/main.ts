@@ -11,6 +11,8 @@ import { renderDesk } from './desk/desk-view.ts';
 import { renderEditor } from './editor/editor-view.ts';
 import { renderNewStory } from './editor/new-story-view.ts';
 import { ADMIN_PATH, isAdminPath, renderAdmin, screensFor } from './admin/admin-screens.ts';
+import { renderSearch } from './search/search-view.ts';
+import { searchStrings } from './search/search-strings.ts';
 
 const root = document.getElementById('app')!;
 let me: Me;
@@ -28,6 +30,7 @@ async function show(): Promise<void> {
     if (isAdminPath(path)) await renderAdmin(root, navigate, path, me);
     else if (story) await renderEditor(root, navigate, Number(story[1]), story[2]!, me.user.language);
     else if (path === '/newsroom/app/stories/new') await renderNewStory(root, navigate, me.user.language);
+    else if (path === '/newsroom/app/search') await renderSearch(root, navigate, me.user.language);
     else await renderDesk(root, navigate, me.user.language);
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) return location.assign(`/newsroom/login?next=${encodeURIComponent(path)}`);
@@ -61,6 +64,7 @@ async function start(): Promise<void> {
   const s = t();
   const header = h('header', { class: 'top' }, h('a', { href: '/newsroom/app', class: 'brand' }, 'Dispatch'),
     h('nav', { 'aria-label': s.desk }, h('a', { href: '/newsroom/app' }, s.desk), ' ', h('a', { href: '/newsroom/app/stories/new' }, s.newStory), ' ',
+      h('a', { href: '/newsroom/app/search' }, searchStrings().archiveSearch), ' ',
       screensFor(me.user.role).length > 0 ? h('a', { href: ADMIN_PATH }, ta().admin) : null, ' ',
       h('a', { href: '/newsroom' }, `${s.account}: ${me.user.name}`)));
   document.body.prepend(header);

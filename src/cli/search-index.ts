@@ -4,7 +4,7 @@
 
 import { countStories, listStoryIdsAfter, loadSearchDocuments } from '../content/index.ts';
 import type { Database } from '../db/database.ts';
-import { isSearchIndexEmpty, rebuildSearchIndex, type ReindexResult, type ReindexSource } from '../search/index.ts';
+import { markLiveIndexIncomplete, needsSearchIndex, rebuildSearchIndex, type ReindexResult, type ReindexSource } from '../search/index.ts';
 
 export const contentSearchSource: ReindexSource = {
   listStoryIds: listStoryIdsAfter,
@@ -12,11 +12,32 @@ export const contentSearchSource: ReindexSource = {
   countStories,
 };
 
-export function reindexSearch(database: Database, progress: boolean): Promise<ReindexResult> {
-  return rebuildSearchIndex(database, contentSearchSource, { progress });
+export function reindexSearch(database: Database, progress: boolean, signal?: AbortSignal): Promise<ReindexResult> {
+  return rebuildSearchIndex(database, contentSearchSource, { progress, ...(signal ? { signal } : {}) });
 }
 
-/** Builds the index when stories exist that it has never seen (an upgraded database). */
-export async function indexIfEmpty(database: Database): Promise<ReindexResult | undefined> {
-  return (await isSearchIndexEmpty(database.db)) ? reindexSearch(database, false) : undefined;
+export interface BackgroundIndexing {
+  /** Settles when the build is done, failed or was stopped (it never rejects). */
+  readonly done: Promise<void>;
+  /** Ends the build between two batches; the next start builds again. */
+  stop(): Promise<void>;
+}
+
+/**
+ * `dispatch serve` on a database whose stories the index has never seen (an upgrade, a bulk
+ * load): the live index is marked incomplete, so search answers "being built" rather than from a
+ * partial index, and the rebuild runs beside the serving process. Undefined when nothing is missing.
+ */
+export async function indexInBackground(
+  database: Database,
+  report: { built(result: ReindexResult): void; failed(error: unknown): void },
+): Promise<BackgroundIndexing | undefined> {
+  if (!(await needsSearchIndex(database.db))) return undefined;
+  await markLiveIndexIncomplete(database.db);
+  const controller = new AbortController();
+  const done = reindexSearch(database, false, controller.signal).then(
+    (result) => report.built(result),
+    (error: unknown) => { if (!controller.signal.aborted) report.failed(error); },
+  );
+  return { done, stop: async () => { controller.abort(); await done; } };
 }

@@ -14,7 +14,7 @@ import { openChangeBus } from '../bus/index.ts';
 import { contentContext, openConfiguredDatabase } from './runtime.ts';
 import { createJobRunner } from '../jobs/index.ts';
 import { createStoryEvents, workflowJobHandlers, type WorkflowContext } from '../newsroom/index.ts';
-import { prepareStart } from './prepare-start.ts';
+import { prepareStart, startBackgroundIndexing } from './prepare-start.ts';
 import { httpCachePurgeJobHandlers } from '../cache/index.ts';
 import { subscribeWebSubPings, subscribeWireWebhooks, websubJobHandlers, wireJobHandlers } from '../publishing/index.ts';
 
@@ -65,6 +65,7 @@ export async function serveHttp({ isWorker }: { isWorker: boolean }): Promise<vo
     const app = await buildApp({ config, database, logger, metrics, clock: systemClock, events });
     await listen(app, config.host, config.port);
     runner.start();
+    const indexing = isWorker ? undefined : await startBackgroundIndexing(database, logger);
     logger.info({ url: `http://${config.host}:${config.port}`, database: database.description, bus: bus.reach, pid: process.pid }, 'Dispatch is serving');
     if (!isWorker) process.stderr.write(`Dispatch is running at ${config.publicUrl}/ (${database.description})\n`);
     let closing = false;
@@ -72,6 +73,7 @@ export async function serveHttp({ isWorker }: { isWorker: boolean }): Promise<vo
       if (closing) return;
       closing = true;
       logger.info({ signal }, 'stopping');
+      await indexing?.stop();
       await runner.stop();
       await app.close();
       await bus.close();

@@ -12,7 +12,8 @@ import { AppError } from '../lib/errors.ts';
 import { assertCanListen } from '../http/listen.ts';
 import { forwardAmongWorkers } from '../bus/index.ts';
 import { openConfiguredDatabase } from './runtime.ts';
-import { prepareStart } from './prepare-start.ts';
+import { prepareStart, startBackgroundIndexing } from './prepare-start.ts';
+import type { BackgroundIndexing } from './search-index.ts';
 
 /** A worker that dies sooner than this after its start waits a moment before its replacement. */
 const QUICK_DEATH_MS = 10_000;
@@ -28,11 +29,19 @@ export async function superviseWorkers(count: number): Promise<void> {
   }
   await assertCanListen(config.host, config.port);
   const database = await openConfiguredDatabase(config, { migrate: true });
+  let indexing: BackgroundIndexing | undefined;
   try {
     await prepareStart(config, database, logger);
+    // The primary builds a missing search index beside the workers (once, not once per worker).
+    indexing = await startBackgroundIndexing(database, logger);
   } finally {
-    await database.close();
+    if (!indexing) await database.close();
   }
+  if (indexing) void indexing.done.then(() => database.close());
+  /** Exits once a background index build has stopped between two of its batches. */
+  const exit = (code: number) => {
+    void (indexing?.stop() ?? Promise.resolve()).finally(() => process.exit(code));
+  };
 
   const startedAt = new Map<Worker, number>();
   let stopping = false;
@@ -57,7 +66,7 @@ export async function superviseWorkers(count: number): Promise<void> {
     const lived = Date.now() - (startedAt.get(worker) ?? 0);
     startedAt.delete(worker);
     if (stopping) {
-      if (workers().length === 0) process.exit(0);
+      if (workers().length === 0) exit(0);
       return;
     }
     if (!announced) {
@@ -66,7 +75,7 @@ export async function superviseWorkers(count: number): Promise<void> {
       process.stderr.write(`dispatch: a worker could not start (exit ${code ?? signal}); stopping\n`);
       for (const other of workers()) other.process.kill('SIGTERM');
       process.exitCode = 1;
-      if (workers().length === 0) process.exit(1);
+      if (workers().length === 0) exit(1);
       return;
     }
     logger.warn({ worker: worker.id, pid: worker.process.pid, code, signal }, 'a worker stopped unexpectedly; starting another');
@@ -78,7 +87,7 @@ export async function superviseWorkers(count: number): Promise<void> {
     stopping = true;
     logger.info({ signal }, 'stopping the workers');
     for (const worker of workers()) worker.process.kill('SIGTERM');
-    if (workers().length === 0) process.exit(0);
+    if (workers().length === 0) exit(0);
     setTimeout(() => {
       for (const worker of workers()) worker.process.kill('SIGKILL');
       process.exit(1);

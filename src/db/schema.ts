@@ -276,6 +276,8 @@ export interface SearchGenerationsTable {
   generation: number;
   state: 'live' | 'building';
   created_at: Instant;
+  /** 0 while the live generation lacks stories a bulk load or an upgrade brought (being built). */
+  is_complete: Generated<number>;
 }
 
 /** One language version in one generation of the search index (see the search domain). */

@@ -84,7 +84,8 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance &
     if (site && !wantsJson(request.url) && typeof clientStatus === 'number' && clientStatus >= 400 && clientStatus < 500) {
       return site.sendError(reply, request.url, clientStatus === 404 ? 404 : 400);
     }
-    if (isAppError(error) && error.status < 500) {
+    // 503 is a state the client can wait out (Retry-After), not a failure: the code is worth showing.
+    if (isAppError(error) && (error.status < 500 || error.status === 503)) {
       return reply.code(error.status).send({ error: { code: error.code, message: error.message, details: error.details ?? {} } });
     }
     const status = (error as { statusCode?: number }).statusCode;

@@ -58,6 +58,7 @@ export const ERROR_CODES = {
   api_cursor_invalid: { status: 400, description: 'The `cursor` of a content API request is not one the API gave out.' },
   delivery_not_found: { status: 404, description: 'No webhook delivery with this id for this subscriber.' },
   delivery_not_retryable: { status: 409, description: 'The webhook delivery was delivered, or is still being tried by the job runner; only a failed or refused one is sent again by hand.' },
+  search_index_building: { status: 503, description: 'The archive search index is being built (a first start on a database with stories); search answers again when it is done, Retry-After says when to try.' },
   internal_error: { status: 500, description: 'An unexpected failure; it is logged with its cause and the client sees no internals.' },
 } as const satisfies Record<string, { status: number; description: string }>;
 

@@ -7,4 +7,5 @@ export { replaceSearchDocuments } from './index-store/write-documents.ts';
 export type { SearchDocumentInput } from './index-store/search-document.ts';
 export { normalizeText, wordsOf } from './text/normalize.ts';
 export { stemWord } from './text/stem.ts';
-export { rebuildSearchIndex, isSearchIndexEmpty, type ReindexSource, type ReindexResult } from './reindex.ts';
+export { rebuildSearchIndex, isSearchIndexEmpty, needsSearchIndex, type ReindexSource, type ReindexResult } from './reindex.ts';
+export { markLiveIndexIncomplete } from './index-store/generations.ts';

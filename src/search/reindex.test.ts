@@ -8,7 +8,8 @@ import type { ContentContext } from '../content/content-context.ts';
 import { createRubric, createStory, documentFromText, refreshStoryListings } from '../content/index.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { contentSearchSource } from '../cli/search-index.ts';
-import { rebuildSearchIndex, searchStories, isSearchIndexEmpty, type ReindexSource } from './index.ts';
+import { rebuildSearchIndex, searchStories, isSearchIndexEmpty, markLiveIndexIncomplete, needsSearchIndex, type ReindexSource } from './index.ts';
+import { hasErrorCode } from '../lib/errors.ts';
 
 const NOW = new Date('2026-11-23T12:00:00.000Z');
 
@@ -76,5 +77,30 @@ describeEachDatabase('search reindex', ({ database, dialect }) => {
     assert.equal(await isSearchIndexEmpty(database().db), true);
     await rebuildSearchIndex(database(), contentSearchSource, { progress: false });
     assert.equal(await isSearchIndexEmpty(database().db), false);
+  });
+
+  test('an index marked incomplete answers "being built" until a rebuild completes it', async () => {
+    assert.equal(await needsSearchIndex(database().db), false);
+    await markLiveIndexIncomplete(database().db);
+    assert.equal(await needsSearchIndex(database().db), true);
+    await assert.rejects(search('экспорт'), (error) => hasErrorCode(error, 'search_index_building'));
+    await rebuildSearchIndex(database(), contentSearchSource, { progress: false });
+    assert.equal(await needsSearchIndex(database().db), false);
+    assert.equal((await search('экспорт')).results.length, 5);
+  });
+
+  test('a rebuild stopped between batches leaves the live index as it was', async () => {
+    const controller = new AbortController();
+    const source: ReindexSource = {
+      ...contentSearchSource,
+      async listStoryIds(db, afterId, limit) {
+        controller.abort();
+        return contentSearchSource.listStoryIds(db, afterId, Math.min(limit, 2));
+      },
+    };
+    await assert.rejects(rebuildSearchIndex(database(), source, { progress: false, signal: controller.signal }), { name: 'AbortError' });
+    assert.equal((await search('экспорт')).results.length, 5);
+    const states = await database().db.selectFrom('search_generations').select('state').orderBy('generation').execute();
+    assert.deepEqual(states.map((s) => s.state), ['live', 'building'], 'the unfinished generation waits to be thrown away');
   });
 });

@@ -9,7 +9,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
 import type { Schema } from '../db/schema.ts';
 import { createProgress } from '../lib/progress.ts';
-import { ftsTableName } from './index-store/generations.ts';
+import { ftsTableName, liveIndex } from './index-store/generations.ts';
 import { planDocument, type SearchDocumentInput } from './index-store/search-document.ts';
 import { deleteStoriesFrom, dialectOf, insertDocuments } from './index-store/write-documents.ts';
 
@@ -48,6 +48,12 @@ export async function isSearchIndexEmpty(db: Kysely<Schema>): Promise<boolean> {
   return !document;
 }
 
+/** Whether the live index lacks stories: never built on this database, or a first build did not finish. */
+export async function needsSearchIndex(db: Kysely<Schema>): Promise<boolean> {
+  const live = await liveIndex(db);
+  return (live !== undefined && !live.isComplete) || (await isSearchIndexEmpty(db));
+}
+
 /** SQLite reports a write conflict between processes as SQLITE_BUSY*: the batch is tried again. */
 async function withRetry<T>(work: () => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
@@ -61,7 +67,7 @@ async function withRetry<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-export async function rebuildSearchIndex(database: Database, source: ReindexSource, options: { progress: boolean; clock?: () => Date }): Promise<ReindexResult> {
+export async function rebuildSearchIndex(database: Database, source: ReindexSource, options: { progress: boolean; clock?: () => Date; signal?: AbortSignal }): Promise<ReindexResult> {
   const started = Date.now();
   const db = database.db;
   const dialect = database.dialect;
@@ -86,6 +92,8 @@ export async function rebuildSearchIndex(database: Database, source: ReindexSour
   let documents = 0;
   let afterId = 0;
   for (;;) {
+    // A stopping server ends the rebuild between batches; the next rebuild throws it away.
+    options.signal?.throwIfAborted();
     const ids = await source.listStoryIds(db, afterId, BATCH_STORIES);
     if (ids.length === 0) break;
     documents += await withRetry(() =>

@@ -100,4 +100,26 @@ describeEachDatabase('search page', ({ database }) => {
     assert.match(body, /<label for="search-query">Пошук<\/label>/);
     assert.doesNotMatch(body, /role="status"/);
   });
+
+  test('while the archive index is being built, search says so in the page language with 503, never a partial answer', async () => {
+    const live = () => database().db.updateTable('search_generations').where('state', '=', 'live');
+    await live().set({ is_complete: 0 }).execute();
+    try {
+      const cases: Array<[string, RegExp]> = [
+        ['/ru/search?q=%D1%81%D0%BE%D1%82%D1%80%D1%83%D0%B4%D0%BD%D0%B8%D1%87%D0%B5%D1%81%D1%82%D0%B2%D0%B0', /Поисковый указатель архива строится/],
+        ['/en/search?q=hockey', /The archive index is being built/],
+        ['/be/search?q=%D1%85%D0%B0%D0%BA%D0%B5%D0%B9', /Пошукавы паказальнік архіва будуецца/],
+      ];
+      for (const [url, pattern] of cases) {
+        const response = await app.inject({ method: 'GET', url });
+        assert.equal(response.statusCode, 503, url);
+        assert.equal(response.headers['retry-after'], '60');
+        assert.match(response.body, pattern);
+        assert.doesNotMatch(response.body, /search-results|<mark>/, 'no results from a partial index');
+      }
+    } finally {
+      await live().set({ is_complete: 1 }).execute();
+    }
+    assert.equal((await get('/ru/search?q=%D1%81%D0%BE%D1%82%D1%80%D1%83%D0%B4%D0%BD%D0%B8%D1%87%D0%B5%D1%81%D1%82%D0%B2%D0%B0')).status, 200);
+  });
 });

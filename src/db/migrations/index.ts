@@ -17,6 +17,7 @@ import { deskOrder } from './2026-12-02-21-desk-order.ts';
 import { bylineTagsCover } from './2026-12-02-70-byline-tags-cover.ts';
 import { feedCover } from './2026-12-02-71-feed-cover.ts';
 import { formerTaxonomySlugs } from './2026-12-02-30-former-taxonomy-slugs.ts';
+import { searchComplete } from './2026-12-02-40-search-complete.ts';
 
 export function migrationsFor(dialect: Dialect): Record<string, Migration> {
   return {
@@ -34,5 +35,6 @@ export function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '2026-12-02-70-byline-tags-cover': bylineTagsCover(),
     '2026-12-02-71-feed-cover': feedCover(dialect),
     '2026-12-02-30-former-taxonomy-slugs': formerTaxonomySlugs(dialect),
+    '2026-12-02-40-search-complete': searchComplete(),
   };
 }

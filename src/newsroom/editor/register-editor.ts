@@ -9,6 +9,7 @@ import type { Config } from '../../lib/config.ts';
 import { registerAppRoutes } from './app-routes.ts';
 import { registerPreviewRoute } from './preview-route.ts';
 import { registerStoryApiRoutes } from './story-api-routes.ts';
+import { registerSearchApiRoute } from './search-api-route.ts';
 
 export interface EditorDeps {
   database: Database;
@@ -26,4 +27,5 @@ export function registerEditor(app: FastifyInstance, deps: EditorDeps): void {
   registerAppRoutes(app);
   registerStoryApiRoutes(app, context, deps.config.publicUrl);
   registerPreviewRoute(app, context, deps.renderPreview);
+  registerSearchApiRoute(app, context);
 }

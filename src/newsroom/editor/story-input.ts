@@ -66,28 +66,34 @@ export function optionalText(value: unknown, field: string): string | undefined 
   return value;
 }
 
+/** A query-string parameter given at most once; an empty value means "any". */
+export function queryText(query: Record<string, unknown>, name: string): string | undefined {
+  const value = query[name];
+  if (value === undefined || value === '') return undefined;
+  if (typeof value !== 'string') throw new AppError('invalid_input', `${name}: must be given once`, { details: { field: name } });
+  return value;
+}
+
+/** A date filter: YYYY-MM-DD (a UTC day; `endOfDay` takes the day in) or an instant. */
+export function queryDay(query: Record<string, unknown>, name: string, endOfDay: boolean): string | undefined {
+  const value = queryText(query, name);
+  if (value === undefined) return undefined;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) {
+    const start = Date.parse(`${value}T00:00:00Z`);
+    if (Number.isNaN(start)) throw new AppError('invalid_input', `${name}: is not a date`, { details: { field: name } });
+    return new Date(endOfDay ? start + 86_400_000 : start).toISOString();
+  }
+  return value;
+}
+
 /** Desk filters from the query string; empty values mean "any". */
 export function readDeskQuery(query: Record<string, unknown>) {
-  const text = (name: string): string | undefined => {
-    const value = query[name];
-    if (value === undefined || value === '') return undefined;
-    if (typeof value !== 'string') throw new AppError('invalid_input', `${name}: must be given once`, { details: { field: name } });
-    return value;
-  };
+  const text = (name: string) => queryText(query, name);
   const id = (name: string) => {
     const value = text(name);
     return value === undefined ? undefined : readId(value, name);
   };
-  const day = (name: string, endOfDay: boolean) => {
-    const value = text(name);
-    if (value === undefined) return undefined;
-    if (/^\d{4}-\d{2}-\d{2}$/.test(value)) {
-      const start = Date.parse(`${value}T00:00:00Z`);
-      if (Number.isNaN(start)) throw new AppError('invalid_input', `${name}: is not a date`, { details: { field: name } });
-      return new Date(endOfDay ? start + 86_400_000 : start).toISOString();
-    }
-    return value;
-  };
+  const day = (name: string, endOfDay: boolean) => queryDay(query, name, endOfDay);
   const limit = text('limit');
   return {
     status: text('status'),

@@ -96,6 +96,9 @@ const TABLE: Row[] = [
   { route: 'GET /api/newsroom/stories', expect: [401, 200, 200, 200, 200, 403] },
   { route: 'GET /api/newsroom/tags', expect: [401, 200, 200, 200, 200, 403], request: () => ({ url: '/api/newsroom/tags?language=en&q=e' }) },
   { route: 'GET /api/newsroom/authors', expect: [401, 200, 200, 200, 200, 403] },
+  // Archive search: everyone searches; drafts only those who may read every story's text (the
+  // statuses each role finds are tested in editor/search-api.test.ts).
+  { route: 'GET /api/newsroom/search', expect: [401, 403, 200, 200, 200, 403], request: () => ({ url: '/api/newsroom/search?q=export&status=draft' }) },
   { route: 'POST /api/newsroom/stories', expect: [401, 404, 403, 404, 404, 403], request: () => ({ payload: { rubricId: 999999, language: 'en', headline: 'H', lede: 'L' } }) },
   ...([
     ['GET /api/newsroom/stories/:storyId/:language', '/api/newsroom/stories/999999/en', undefined],

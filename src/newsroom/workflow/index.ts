@@ -25,5 +25,6 @@ export { readVersionText, type VersionForEditor } from './read-version-text.ts';
 export { updateStoryDetails, type StoryDetails } from './update-story-details.ts';
 export { markPresent, leaveVersion, listPresence, PRESENCE_HEARTBEAT_SECONDS, PRESENCE_STALE_SECONDS, type PresentUser } from './presence.ts';
 export { listDesk, type DeskFilter, type DeskStory, type DeskVersion } from './desk.ts';
+export { searchArchive, searchableStatuses, type ArchiveSearchFilter } from './archive-search.ts';
 export { workflowJobHandlers } from './job-handlers.ts';
 export { PUBLISH_VERSION_JOB, EMBARGO_END_JOB, publishJobKey, embargoJobKey } from './job-kinds.ts';

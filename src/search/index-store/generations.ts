@@ -5,8 +5,18 @@ import type { Kysely } from 'kysely';
 import type { Schema } from '../../db/schema.ts';
 
 export async function liveGeneration(db: Kysely<Schema>): Promise<number | undefined> {
-  const row = await db.selectFrom('search_generations').select('generation').where('state', '=', 'live').executeTakeFirst();
-  return row?.generation;
+  return (await liveIndex(db))?.generation;
+}
+
+/** The live generation and whether it holds every story (not while a first build is under way). */
+export async function liveIndex(db: Kysely<Schema>): Promise<{ generation: number; isComplete: boolean } | undefined> {
+  const row = await db.selectFrom('search_generations').select(['generation', 'is_complete']).where('state', '=', 'live').executeTakeFirst();
+  return row ? { generation: row.generation, isComplete: row.is_complete === 1 } : undefined;
+}
+
+/** Search answers "being built" until a reindex replaces the live generation with a complete one. */
+export async function markLiveIndexIncomplete(db: Kysely<Schema>): Promise<void> {
+  await db.updateTable('search_generations').set({ is_complete: 0 }).where('state', '=', 'live').execute();
 }
 
 /**

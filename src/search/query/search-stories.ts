@@ -7,7 +7,7 @@
 import type { Database } from '../../db/database.ts';
 import type { Instant } from '../../db/schema.ts';
 import { AppError } from '../../lib/errors.ts';
-import { liveGeneration } from '../index-store/generations.ts';
+import { liveIndex } from '../index-store/generations.ts';
 import { keyOfTime, lastKeyOf } from '../index-store/search-document.ts';
 import { highlightAll, snippetOf, documentText, type Highlight } from '../snippet.ts';
 import { byScore, HEADLINE_BOOST, type Candidate, type Retrieval, type RetrievalPlan } from './candidates.ts';
@@ -137,8 +137,10 @@ export async function searchStories(context: SearchContext, options: SearchOptio
   // 2. Parse the query: a query with nothing searchable is an empty page with a reason.
   const parsed = parseQuery(options.query, options.language);
   if (parsed.problem) return emptyPage(page, parsed);
-  const generation = await liveGeneration(context.database.db);
-  if (generation === undefined) return emptyPage(page, parsed);
+  const live = await liveIndex(context.database.db);
+  if (live === undefined) return emptyPage(page, parsed);
+  if (!live.isComplete) throw new AppError('search_index_building', 'The archive index is being built; search will answer in a few minutes.', { details: { retryAfterSeconds: 60 } });
+  const generation = live.generation;
 
   // 3. Plan: the key range says what is visible and inside the dates.
   const nowMs = context.clock().getTime();

@@ -29,10 +29,40 @@ export interface Word {
   end: number;
 }
 
-/** The normalized words of a text, in order. */
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
+
+/**
+ * Whether a code point is a letter or a digit (`[\p{L}\p{N}]`). ASCII and Cyrillic, nearly all
+ * news text, are decided by their code; the rest by the regular expression. Indexing calls this
+ * for every character of the archive: a Unicode regular expression over the whole text cost
+ * several times more.
+ */
+function isWordChar(code: number): boolean {
+  if (code < 0x80) return (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a);
+  // Cyrillic: letters but for the thousands sign and the combining marks (U+0482–U+0489).
+  if (code >= 0x400 && code <= 0x4ff) return code < 0x482 || code > 0x489;
+  return LETTER_OR_DIGIT.test(String.fromCodePoint(code));
+}
+
+/** The normalized words of a text, in order (the same as matching `[\p{L}\p{N}]+`). */
 export function wordsOf(text: string): string[] {
-  const words = normalizeText(text).match(WORD) ?? [];
-  return words.filter((word) => word.length <= MAX_WORD_LENGTH);
+  const normalized = normalizeText(text);
+  const words: string[] = [];
+  let start = -1;
+  for (let i = 0; i < normalized.length; i++) {
+    let code = normalized.charCodeAt(i);
+    const isPair = code >= 0xd800 && code <= 0xdbff && i + 1 < normalized.length;
+    if (isPair) code = normalized.codePointAt(i)!;
+    if (isWordChar(code)) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      if (i - start <= MAX_WORD_LENGTH) words.push(normalized.slice(start, i));
+      start = -1;
+    }
+    if (isPair && code > 0xffff) i++;
+  }
+  if (start >= 0 && normalized.length - start <= MAX_WORD_LENGTH) words.push(normalized.slice(start));
+  return words;
 }
 
 /**

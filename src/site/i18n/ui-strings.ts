@@ -59,6 +59,7 @@ export interface UiStrings {
   /** "Найдено более 100 материалов": the count stopped at n. */
   searchFoundMore(n: number): string;
   searchNothingFound: string;
+  searchIndexBuilding: string;
   searchEmptyQuery: string;
   searchOnlyExcluded: string;
   searchTruncated: string;
@@ -134,6 +135,7 @@ const en: UiStrings = {
   searchFound: pluralPhrase('en-GB', { one: '{n} story found', other: '{n} stories found' }),
   searchFoundMore: pluralPhrase('en-GB', { one: 'More than {n} story found', other: 'More than {n} stories found' }),
   searchNothingFound: 'Nothing was found. Try another form of the word, fewer words or no filters.',
+  searchIndexBuilding: 'The archive index is being built. Search will work again in a few minutes.',
   searchEmptyQuery: 'Type a word to search for.',
   searchOnlyExcluded: 'Add at least one word to find: words with a minus only leave stories out.',
   searchTruncated: 'The query was too long; only its beginning was searched.',
@@ -196,6 +198,7 @@ const ru: UiStrings = {
   searchFound: pluralPhrase('ru-RU', { one: 'Найден {n} материал', few: 'Найдено {n} материала', many: 'Найдено {n} материалов', other: 'Найдено {n} материала' }),
   searchFoundMore: pluralPhrase('ru-RU', { one: 'Найдено более {n} материала', other: 'Найдено более {n} материалов' }),
   searchNothingFound: 'Ничего не найдено. Попробуйте другую форму слова, меньше слов или без фильтров.',
+  searchIndexBuilding: 'Поисковый указатель архива строится. Поиск снова заработает через несколько минут.',
   searchEmptyQuery: 'Введите слово для поиска.',
   searchOnlyExcluded: 'Добавьте хотя бы одно слово, которое нужно найти: слова с минусом только исключают материалы.',
   searchTruncated: 'Запрос слишком длинный: искали по его началу.',
@@ -258,6 +261,7 @@ const be: UiStrings = {
   searchFound: pluralPhrase('be-BY', { one: 'Знойдзены {n} матэрыял', few: 'Знойдзена {n} матэрыялы', many: 'Знойдзена {n} матэрыялаў', other: 'Знойдзена {n} матэрыялу' }),
   searchFoundMore: pluralPhrase('be-BY', { one: 'Знойдзена больш за {n} матэрыял', few: 'Знойдзена больш за {n} матэрыялы', many: 'Знойдзена больш за {n} матэрыялаў', other: 'Знойдзена больш за {n} матэрыялу' }),
   searchNothingFound: 'Нічога не знойдзена. Паспрабуйце іншую форму слова, менш слоў або без фільтраў.',
+  searchIndexBuilding: 'Пошукавы паказальнік архіва будуецца. Пошук зноў запрацуе праз некалькі хвілін.',
   searchEmptyQuery: 'Увядзіце слова для пошуку.',
   searchOnlyExcluded: 'Дадайце хоць адно слова, якое трэба знайсці: словы з мінусам толькі выключаюць матэрыялы.',
   searchTruncated: 'Запыт занадта доўгі: шукалі па яго пачатку.',

@@ -59,6 +59,7 @@ export function registerSearchRoute(app: FastifyInstance, site: Site): void {
     const now = site.clock();
     const messages: string[] = [];
     let result: SearchPage | undefined;
+    let isIndexBuilding = false;
     if (isBadFilter) messages.push(strings.searchBadFilter);
     else if (params.q.trim() !== '' || request.query.q !== undefined) {
       try {
@@ -73,9 +74,14 @@ export function registerSearchRoute(app: FastifyInstance, site: Site): void {
           page,
         });
       } catch (error) {
-        if (!isAppError(error) || error.code !== 'invalid_input') throw error;
-        isBadFilter = true;
-        messages.push(strings.searchBadFilter);
+        if (isAppError(error) && error.code === 'search_index_building') {
+          isIndexBuilding = true;
+          messages.push(strings.searchIndexBuilding);
+        } else {
+          if (!isAppError(error) || error.code !== 'invalid_input') throw error;
+          isBadFilter = true;
+          messages.push(strings.searchBadFilter);
+        }
       }
     }
     if (result) {
@@ -127,6 +133,7 @@ export function registerSearchRoute(app: FastifyInstance, site: Site): void {
         next: result?.hasNextPage ? pageHref(page + 1) : undefined,
       },
     };
-    return sendHtml(reply, isBadFilter ? 400 : 200, renderSearchPage(view));
+    if (isIndexBuilding) reply.header('retry-after', '60');
+    return sendHtml(reply, isBadFilter ? 400 : isIndexBuilding ? 503 : 200, renderSearchPage(view));
   });
 }

@@ -24,17 +24,21 @@ function navigate(url: string): void {
 
 async function show(): Promise<void> {
   const path = location.pathname;
-  root.replaceChildren(h('p', {}, t().loading));
+  // Each screen renders into a container of its own: when the user moves on before a slow screen
+  // has finished, that screen finishes into its detached container and never covers the new one.
+  const screen = h('div', { class: 'screen' });
+  root.replaceChildren(screen);
+  screen.replaceChildren(h('p', {}, t().loading));
   try {
     const story = /^\/newsroom\/app\/stories\/(\d+)\/([a-z]{2,3})$/.exec(path);
-    if (isAdminPath(path)) await renderAdmin(root, navigate, path, me);
-    else if (story) await renderEditor(root, navigate, Number(story[1]), story[2]!, me.user.language);
-    else if (path === '/newsroom/app/stories/new') await renderNewStory(root, navigate, me.user.language);
-    else if (path === '/newsroom/app/search') await renderSearch(root, navigate, me.user.language);
-    else await renderDesk(root, navigate, me.user.language);
+    if (isAdminPath(path)) await renderAdmin(screen, navigate, path, me);
+    else if (story) await renderEditor(screen, navigate, Number(story[1]), story[2]!, me.user.language);
+    else if (path === '/newsroom/app/stories/new') await renderNewStory(screen, navigate, me.user.language);
+    else if (path === '/newsroom/app/search') await renderSearch(screen, navigate, me.user.language);
+    else await renderDesk(screen, navigate, me.user.language);
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) return location.assign(`/newsroom/login?next=${encodeURIComponent(path)}`);
-    root.replaceChildren(h('h1', {}, t().error));
+    screen.replaceChildren(h('h1', {}, t().error));
     showError(error);
   }
 }

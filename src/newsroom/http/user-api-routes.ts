@@ -1,5 +1,6 @@
 // Users over the API, for chief editors: list, create (the answer carries the one-time
-// password, once), change name, role or enabled state, and reset a password.
+// password, once), change name, role or enabled state, and reset a password. Each change goes
+// into the audit log in its own transaction (never the password).
 
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../../lib/errors.ts';
@@ -10,6 +11,7 @@ import { isRole, ROLES } from '../roles.ts';
 import { FieldErrors, readId, readObjectBody, refuseUnknownFields } from './api-input.ts';
 import { presentUser } from './user-presenter.ts';
 import type { NewsroomDeps } from './newsroom-deps.ts';
+import { auditedChange } from '../admin/admin-audit.ts';
 
 export function registerUserApiRoutes(app: FastifyInstance, deps: NewsroomDeps): void {
   const db = () => deps.database.db;
@@ -24,10 +26,9 @@ export function registerUserApiRoutes(app: FastifyInstance, deps: NewsroomDeps):
     for (const field of ['login', 'name', 'role']) if (typeof body[field] !== 'string') errors.add(field, 'is required');
     if (body.email !== undefined && body.email !== null && typeof body.email !== 'string') errors.add('email', 'must be text or null');
     errors.throwIfAny();
-    const { user, password } = await addUser(
-      db(),
-      { login: body.login as string, name: body.name as string, role: body.role as string, email: body.email as string | null | undefined },
-      deps.clock(),
+    const at = deps.clock();
+    const { user, password } = await auditedChange(request, deps.database, { action: 'user.create', at, details: { login: body.login, role: body.role } }, (_scoped, trx) =>
+      addUser(trx, { login: body.login as string, name: body.name as string, role: body.role as string, email: body.email as string | null | undefined }, at),
     );
     return reply.code(201).send({ user: presentUser(user), oneTimePassword: password });
   });
@@ -53,12 +54,19 @@ export function registerUserApiRoutes(app: FastifyInstance, deps: NewsroomDeps):
     }
     if (Object.keys(body).length === 0) errors.add('body', 'name at least one of name, role, disabled');
     errors.throwIfAny();
-    return { user: presentUser(await updateUser({ db: db(), userId, changes, now: deps.clock() })) };
+    const now = deps.clock();
+    const user = await auditedChange(request, deps.database, { action: 'user.update', at: now, details: { userId, ...changes } }, (_scoped, trx) =>
+      updateUser({ db: trx, userId, changes, now }),
+    );
+    return { user: presentUser(user) };
   });
 
   app.post<{ Params: { id: string } }>('/api/newsroom/users/:id/reset-password', onlyChief, async (request) => {
     const userId = readId(request.params.id);
-    const password = await resetPasswordOf(db(), userId, deps.clock());
+    const now = deps.clock();
+    const password = await auditedChange(request, deps.database, { action: 'user.reset_password', at: now, details: { userId } }, (_scoped, trx) =>
+      resetPasswordOf(trx, userId, now),
+    );
     const user = await findUserSummary(db(), userId);
     if (!user) throw new AppError('user_not_found', `No user with the id ${userId}`);
     return { user: presentUser(user), oneTimePassword: password };

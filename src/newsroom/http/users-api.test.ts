@@ -87,6 +87,22 @@ describeEachDatabase('newsroom users API', ({ database }) => {
     assert.equal((await asUser(app, editor, { method: 'GET', url: '/api/newsroom/me' })).statusCode, 401);
   });
 
+  test('every change to a user is in the audit log, without its password; a refused one is not', async () => {
+    const actions = async () =>
+      (await database().db.selectFrom('audit_log').select(['action', 'actor_user_id', 'details']).where('action', 'like', 'user.%').orderBy('id').execute())
+        .map((row) => ({ ...row, details: JSON.parse(row.details ?? '{}') as Record<string, unknown> }));
+    const created = await asUser(app, chief, { method: 'POST', url: '/api/newsroom/users', payload: { login: 'ilya', name: 'Ilya', role: 'reporter' } });
+    const ilya = created.json().user.id as number;
+    await asUser(app, chief, { method: 'PATCH', url: `/api/newsroom/users/${ilya}`, payload: { role: 'translator' } });
+    await asUser(app, chief, { method: 'POST', url: `/api/newsroom/users/${ilya}/reset-password` });
+    const refused = await asUser(app, chief, { method: 'PATCH', url: `/api/newsroom/users/${chief.userId}`, payload: { role: 'editor' } });
+    assert.equal(refused.statusCode, 409);
+    const logged = (await actions()).filter((row) => row.action === 'user.create' ? row.details.login === 'ilya' : row.details.userId === ilya || row.details.userId === chief.userId);
+    assert.deepEqual(logged.map((row) => [row.action, row.actor_user_id]), [['user.create', chief.userId], ['user.update', chief.userId], ['user.reset_password', chief.userId]]);
+    assert.deepEqual(logged[1]!.details, { userId: ilya, role: 'translator' });
+    assert.ok(!JSON.stringify(logged).includes(created.json().oneTimePassword), 'no password in the log');
+  });
+
   test('the interface language is the user\'s choice (ru or en), else the browser\'s', async () => {
     const user = await userWithSession(database(), { login: 'lena', role: 'translator' });
     const byBrowser = await asUser(app, user, { method: 'GET', url: '/api/newsroom/me', headers: { 'accept-language': 'be-BY,be;q=0.9' } });

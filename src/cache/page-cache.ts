@@ -78,7 +78,7 @@ export function registerPageCache(app: FastifyInstance, options: PageCacheOption
 
   const send = (request: FastifyRequest, reply: FastifyReply, page: CachedPage): FastifyReply => {
     const coding = chooseContentCoding(request.headers['accept-encoding']) ?? 'identity';
-    const form = page.forms[coding];
+    const form = page.form(coding);
     reply
       .code(page.status)
       .header('content-type', page.contentType)
@@ -158,7 +158,7 @@ export function registerPageCache(app: FastifyInstance, options: PageCacheOption
     if (request.headers.cookie === undefined && options.maxBytes > 0) store.store(page, state.epoch);
     finishFlight(state);
     const coding = chooseContentCoding(request.headers['accept-encoding']) ?? 'identity';
-    const form = page.forms[coding];
+    const form = page.form(coding);
     reply.header('vary', 'Accept-Encoding').header('etag', form.etag).header('cache-control', cacheControl).header('surrogate-key', page.surrogateKey);
     reply.removeHeader('content-length');
     if (matchesIfNoneMatch(request.headers['if-none-match'], form.etag)) {

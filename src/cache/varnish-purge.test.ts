@@ -48,10 +48,12 @@ describeEachDatabase('purging Varnish by surrogate key', ({ database }) => {
     const rubric = await createRubric(context, { key: `culture-${Date.now()}`, names: { en: 'Culture' } });
     otherRubric = `/en/${rubric.names.en!.slug}/`;
     const appPort = await freePort();
-    varnish = await startVarnish(appPort);
-    purgeUrl = `${varnish.url}/`;
+    const varnishPort = await freePort();
+    purgeUrl = `http://127.0.0.1:${varnishPort}/`;
     app = (await buildTestApp(database(), context.clock, { PAGE_CACHE_MAX_MB: '16', HTTP_CACHE_PURGE_URL: purgeUrl }, { events: context.events })).app as typeof app;
     await app.listen({ host: '127.0.0.1', port: appPort });
+    // Varnish after its backend listens: a backend that refused a connection is held down a while.
+    varnish = await startVarnish(appPort, varnishPort);
     await app.site.reload();
     await publishAndQueue('Opening of the season');
     // What the reload and the first publication queued (a ban of everything, then of the story) goes now.

@@ -17,22 +17,23 @@ export interface RunningVarnish {
   stop(): Promise<void>;
 }
 
-export async function startVarnish(backendPort: number): Promise<RunningVarnish> {
+/** `port`: where Varnish listens (a free one when not given). Start the backend first: Varnish holds a refused backend down for a while. */
+export async function startVarnish(backendPort: number, port?: number): Promise<RunningVarnish> {
   const dir = mkdtempSync(path.join(tmpdir(), 'dispatch-varnish-'));
   const vcl = path.join(dir, 'dispatch.vcl');
   const source = readFileSync(DISPATCH_VCL, 'utf8');
   if (!source.includes('.port = "3000";')) throw new Error('the VCL no longer names its backend port as .port = "3000"');
   writeFileSync(vcl, source.replace('.port = "3000";', `.port = "${backendPort}";`));
-  const port = await freePort();
+  const listenPort = port ?? (await freePort());
   const child: ChildProcess = spawn(
     VARNISHD_PATH,
-    ['-F', '-j', 'none', '-T', 'none', '-a', `127.0.0.1:${port}`, '-f', vcl, '-n', path.join(dir, 'work'), '-s', 'malloc,32m', '-p', 'ban_lurker_sleep=0.01'],
+    ['-F', '-j', 'none', '-T', 'none', '-a', `127.0.0.1:${listenPort}`, '-f', vcl, '-n', path.join(dir, 'work'), '-s', 'malloc,32m', '-p', 'ban_lurker_sleep=0.01'],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const url = `http://127.0.0.1:${port}`;
+  const url = `http://127.0.0.1:${listenPort}`;
   const stop = async () => {
     if (child.exitCode === null) {
       const exited = new Promise((resolve) => child.once('exit', resolve));

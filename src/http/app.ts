@@ -154,7 +154,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance &
     reply.header('content-type', deps.metrics.registry.contentType).header('cache-control', 'no-store');
     return deps.metrics.registry.metrics();
   });
-  const handle = await registerSiteRoutes(app, deps);
+  const handle = await registerSiteRoutes(app, { ...deps, events });
   // Settings, rubrics and static pages are on every page: a reload, here or announced by another
   // process, drops them all.
   handle.onReloaded(() => invalidation.siteChanged());

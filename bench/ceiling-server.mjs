@@ -1,14 +1,51 @@
 // The ceiling of the benchmark: plain node:http answering the bytes it reads on standard input
-// (an article page) from memory, with the same content type. Prints "ready" when listening.
+// (an article page) from memory, with the same content type, in as many processes sharing the
+// port as Dispatch runs (node:cluster, as `dispatch serve --workers N` does). Prints "ready" when
+// every process listens.
+//
+//   node bench/ceiling-server.mjs <port> [processes]
+import cluster from 'node:cluster';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 
-const chunks = [];
-for await (const chunk of process.stdin) chunks.push(chunk);
-const body = Buffer.concat(chunks);
 const port = Number(process.argv[2]);
-http
-  .createServer((_request, response) => {
-    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-length': body.length });
-    response.end(body);
-  })
-  .listen(port, '127.0.0.1', () => process.stdout.write('ready\n'));
+const processes = Math.max(1, Number(process.argv[3] ?? 1));
+
+function serve(body, onListening) {
+  http
+    .createServer((_request, response) => {
+      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-length': body.length });
+      response.end(body);
+    })
+    .listen(port, '127.0.0.1', onListening);
+}
+
+if (cluster.isPrimary) {
+  const chunks = [];
+  for await (const chunk of process.stdin) chunks.push(chunk);
+  const body = Buffer.concat(chunks);
+  if (processes === 1) {
+    serve(body, () => process.stdout.write('ready\n'));
+  } else {
+    // The workers read the bytes from a file (a message sent before an ES module worker listens is lost).
+    const dir = mkdtempSync(path.join(tmpdir(), 'dispatch-ceiling-'));
+    const file = path.join(dir, 'body');
+    writeFileSync(file, body);
+    let listening = 0;
+    for (let i = 0; i < processes; i++) {
+      cluster.fork({ CEILING_BODY_FILE: file }).on('listening', () => {
+        if (++listening === processes) process.stdout.write('ready\n');
+      });
+    }
+    process.on('SIGTERM', () => {
+      for (const worker of Object.values(cluster.workers ?? {})) worker?.kill();
+      rmSync(dir, { recursive: true, force: true });
+      process.exit(0);
+    });
+  }
+} else {
+  serve(readFileSync(process.env.CEILING_BODY_FILE));
+  process.once('disconnect', () => process.exit(0));
+}

@@ -1,5 +1,5 @@
-// Resident memory of a process and its descendants (bin/dispatch.js runs the server through tsx,
-// which may be a child process), read from /proc: the largest single process, in MB.
+// Memory of a process and its descendants (a cluster's primary and its workers), read from /proc:
+// resident in all, private, and file-backed (the database's memory map, shared between processes).
 
 import { readFileSync, readdirSync } from 'node:fs';
 
@@ -18,22 +18,30 @@ function childrenOf(pid: number): number[] {
   return children;
 }
 
-function residentKb(pid: number): number {
-  try {
-    const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'));
-    return line ? Number(line.replace(/\D+/g, '')) : 0;
-  } catch {
-    return 0;
-  }
+export interface ProcessMemory {
+  pid: number;
+  /** Resident in all. */
+  rssMb: number;
+  /** Private (anonymous) memory: the heap, buffers, the page cache's pages. */
+  anonMb: number;
+  /** File-backed: the node binary, libraries and the database's memory map (shared with other processes). */
+  fileMb: number;
 }
 
-export function largestResidentMb(pid: number): number {
-  let largest = 0;
+/** The memory of a process and of each of its descendants (a cluster's primary and workers). */
+export function memoryOfTree(pid: number): ProcessMemory[] {
+  const found: ProcessMemory[] = [];
   const queue = [pid];
   while (queue.length > 0) {
     const next = queue.pop()!;
-    largest = Math.max(largest, residentKb(next));
+    try {
+      const status = readFileSync(`/proc/${next}/status`, 'utf8');
+      const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
+      found.push({ pid: next, rssMb: kb('VmRSS') / 1024, anonMb: kb('RssAnon') / 1024, fileMb: kb('RssFile') / 1024 });
+    } catch {
+      // The process ended while we looked.
+    }
     queue.push(...childrenOf(next));
   }
-  return largest / 1024;
+  return found;
 }

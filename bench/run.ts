@@ -4,10 +4,13 @@
 // bench/results/ (one JSON file per run and latest.md).
 //
 // With the page cache: article hits and misses (a different story each request), homes, rubric
-// pages and RSS served from memory, search uncached; then how soon a publication shows on its
-// page, rubric page, home and feed, and the server's resident memory.
+// pages and RSS served from memory, search uncached; then, with the page cache off, the article,
+// home and rubric pages rendered from the database at 32 connections (the site's own target);
+// then how soon a publication shows on its page, rubric page, home and feed, and each process's
+// memory. All of it once per worker count (`dispatch serve --workers N`), the ceiling in as many
+// processes.
 //
-//   npm run bench -- [--stories 100000] [--duration 10] [--connections 64] [--fresh]
+//   npm run bench -- [--stories 100000] [--duration 10] [--connections 64] [--workers 1,2] [--fresh]
 
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -18,7 +21,7 @@ import { parseArgs } from 'node:util';
 import { freePort, runCli, startServer } from '../src/testing/cli.ts';
 import { runWrk, type WrkResult } from './wrk.ts';
 import { rubricPaths, sampleStoryPaths } from './archive-paths.ts';
-import { largestResidentMb } from './resident-memory.ts';
+import { memoryOfTree, type ProcessMemory } from './resident-memory.ts';
 import { measurePublishVisibility } from './publish-visibility.ts';
 
 const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
@@ -30,12 +33,16 @@ const { values: args } = parseArgs({
     stories: { type: 'string', default: '100000' },
     duration: { type: 'string', default: '10' },
     connections: { type: 'string', default: '64' },
+    workers: { type: 'string', default: '1,2' },
     fresh: { type: 'boolean', default: false },
   },
 });
 const STORIES = Number(args.stories);
 const DURATION = Number(args.duration);
 const CONNECTIONS = Number(args.connections);
+const WORKER_COUNTS = args.workers.split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0);
+/** The site's own target (issue 3) is stated at 32 connections, without the page cache. */
+const UNCACHED_CONNECTIONS = 32;
 
 function ensureWrk(): void {
   if (spawnSync('sh', ['-c', 'command -v wrk'], { stdio: 'ignore' }).status === 0) return;
@@ -64,9 +71,9 @@ async function prepareArchive(): Promise<string> {
   return file;
 }
 
-function startCeiling(port: number, body: string): Promise<ChildProcess> {
+function startCeiling(port: number, body: string, processes: number): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(BENCH_DIR, 'ceiling-server.mjs'), String(port)], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [path.join(BENCH_DIR, 'ceiling-server.mjs'), String(port), String(processes)], { stdio: ['pipe', 'pipe', 'inherit'] });
     child.stdin!.end(body);
     child.stdout!.once('data', () => resolve(child));
     child.once('error', reject);
@@ -91,39 +98,67 @@ function formatTable(rows: Row[], ceiling: WrkResult): string {
   return lines.join('\n');
 }
 
-async function main(): Promise<void> {
-  ensureWrk();
-  const loadBefore = loadavg().map((n) => n.toFixed(1)).join(' ');
-  const archive = await prepareArchive();
+interface Pass {
+  name: string;
+  paths: string[];
+  warmUp?: string[];
+  sequential?: boolean;
+  connections?: number;
+}
+
+/** Each pass warms up right before it is timed: the kernel pages out memory left idle. */
+async function runPasses(url: string, passes: Pass[]): Promise<Row[]> {
+  const rows: Row[] = [];
+  for (const pass of passes) {
+    const connections = pass.connections ?? CONNECTIONS;
+    await runWrk({ url, paths: pass.warmUp ?? pass.paths, seconds: 3, connections, sequential: pass.sequential });
+    rows.push({ name: pass.name, result: await runWrk({ url, paths: pass.paths, seconds: DURATION, connections, sequential: pass.sequential }) });
+  }
+  return rows;
+}
+
+interface Measured {
+  workers: number;
+  rows: Row[];
+  ceiling: WrkResult;
+  memory: ProcessMemory[];
+}
+
+async function startDispatch(archive: string, workers: number, cacheMb?: number) {
+  // The same V8 setting as `npm start`: a larger young generation, fewer scavenges per request.
+  return startServer({
+    env: {
+      DATABASE_URL: archive, MEDIA_DIR: path.join(WORK_DIR, 'media'), LOG_LEVEL: 'warn', NODE_OPTIONS: '--max-semi-space-size=32',
+      ...(cacheMb === undefined ? {} : { PAGE_CACHE_MAX_MB: String(cacheMb) }),
+    },
+    port: await freePort(),
+    workers,
+    timeoutMs: 120_000,
+  });
+}
+
+async function measure(archive: string, workers: number, storyPaths: string[]): Promise<Measured> {
   // Misses need a story never asked for before on every request: enough for the warm-up and the pass.
-  const storyPaths = sampleStoryPaths(archive, Math.min(60_000, STORIES));
   const missWarmUp = storyPaths.slice(0, 5_000);
   const missPass = storyPaths.slice(5_000);
   const hitPaths = storyPaths.slice(0, 200);
-  const port = await freePort();
-  // The same V8 setting as `npm start`: a larger young generation, fewer scavenges per request.
-  const server = await startServer({
-    env: { DATABASE_URL: archive, MEDIA_DIR: path.join(WORK_DIR, 'media'), LOG_LEVEL: 'warn', NODE_OPTIONS: '--max-semi-space-size=32' },
-    port,
-    timeoutMs: 120_000,
-  });
+  const rubrics = rubricPaths(archive);
   const rows: Row[] = [];
   let ceiling: WrkResult;
-  let residentMb: number | undefined;
+  let memory: ProcessMemory[] = [];
+  const server = await startDispatch(archive, workers);
   try {
     const articleBody = await (await fetch(`${server.url}${storyPaths[0]}`)).text();
     const ceilingPort = await freePort();
-    const ceilingServer = await startCeiling(ceilingPort, articleBody);
+    const ceilingServer = await startCeiling(ceilingPort, articleBody, workers);
     try {
-      // Each pass warms up right before it is timed: the kernel pages out memory left idle.
-      await runWrk({ url: `http://127.0.0.1:${ceilingPort}/`, seconds: 3, connections: CONNECTIONS });
-      ceiling = await runWrk({ url: `http://127.0.0.1:${ceilingPort}/`, seconds: DURATION, connections: CONNECTIONS });
-      rows.push({ name: `ceiling: node:http, the same ${Math.round(Buffer.byteLength(articleBody) / 1024)} KB article from memory`, result: ceiling });
+      const [result] = await runPasses(`http://127.0.0.1:${ceilingPort}`, [{ name: 'ceiling', paths: ['/'] }]);
+      ceiling = result!.result;
+      rows.push({ name: `ceiling: node:http in ${workers} process${workers > 1 ? 'es' : ''}, the same ${Math.round(Buffer.byteLength(articleBody) / 1024)} KB article from memory`, result: ceiling });
     } finally {
       ceilingServer.kill();
     }
-    const rubrics = rubricPaths(archive);
-    const passes: Array<{ name: string; paths: string[]; warmUp?: string[]; sequential?: boolean }> = [
+    rows.push(...(await runPasses(server.url, [
       { name: 'article page, cache hit (200 stories)', paths: hitPaths },
       { name: 'article page, cache miss (a different story each request)', paths: missPass, warmUp: missWarmUp, sequential: true },
       { name: 'language home (news feed), cached', paths: ['/ru/', '/en/', '/be/'] },
@@ -132,31 +167,56 @@ async function main(): Promise<void> {
       { name: 'RSS of a language, cached', paths: ['/ru/rss.xml', '/en/rss.xml', '/be/rss.xml'] },
       { name: 'search (uncached)', paths: ['/ru/search?q=%D1%8D%D0%BA%D0%BE%D0%BD%D0%BE%D0%BC%D0%B8%D0%BA%D0%B0', '/en/search?q=economy', '/en/search?q=minsk+trade'] },
       { name: '/healthz', paths: ['/healthz'] },
-    ];
-    for (const pass of passes) {
-      await runWrk({ url: server.url, paths: pass.warmUp ?? pass.paths, seconds: 3, connections: CONNECTIONS, sequential: pass.sequential });
-      rows.push({ name: pass.name, result: await runWrk({ url: server.url, paths: pass.paths, seconds: DURATION, connections: CONNECTIONS, sequential: pass.sequential }) });
-    }
-    residentMb = server.pid === undefined ? undefined : largestResidentMb(server.pid);
+    ])));
+    if (server.pid !== undefined) memory = memoryOfTree(server.pid);
   } finally {
     await server.stop();
   }
+  // The site's own target: pages made from the database on every request, no page cache.
+  const uncached = await startDispatch(archive, workers, 0);
+  try {
+    rows.push(...(await runPasses(uncached.url, [
+      { name: `article page, no page cache, ${UNCACHED_CONNECTIONS} connections (2,000 stories at random)`, paths: storyPaths.slice(0, 2_000), connections: UNCACHED_CONNECTIONS },
+      { name: `language home, no page cache, ${UNCACHED_CONNECTIONS} connections`, paths: ['/ru/', '/en/', '/be/'], connections: UNCACHED_CONNECTIONS },
+      { name: `rubric page, no page cache, ${UNCACHED_CONNECTIONS} connections`, paths: rubrics.first, connections: UNCACHED_CONNECTIONS },
+    ])));
+  } finally {
+    await uncached.stop();
+  }
+  return { workers, rows, ceiling: ceiling!, memory };
+}
+
+function formatMemory(memory: ProcessMemory[]): string {
+  if (memory.length === 0) return 'unknown';
+  return memory.map((m) => `${Math.round(m.rssMb)} MB (${Math.round(m.anonMb)} private + ${Math.round(m.fileMb)} file-backed)`).join('; ');
+}
+
+async function main(): Promise<void> {
+  ensureWrk();
+  const loadBefore = loadavg().map((n) => n.toFixed(1)).join(' ');
+  const archive = await prepareArchive();
+  const storyPaths = sampleStoryPaths(archive, Math.min(60_000, STORIES));
+  const measured: Measured[] = [];
+  for (const workers of WORKER_COUNTS) measured.push(await measure(archive, workers, storyPaths));
   const visibility = await measurePublishVisibility(archive, path.join(WORK_DIR, 'media'), 5);
 
   const when = new Date().toISOString();
   const machine = `${availableParallelism()} cores (${cpus()[0]?.model.trim()}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
-  const table = formatTable(rows, ceiling!);
-  const extra = [
-    `- a published story on its page, rubric page, home and RSS: ${visibility.map((ms) => ms.toFixed(1)).join(', ')} ms after the publish command returned (${visibility.length} publications, pages cached before each)`,
-    `- resident memory of the server process after the passes: ${residentMb === undefined ? 'unknown' : `${Math.round(residentMb)} MB`}`,
-  ].join('\n');
-  const report = `# Benchmark ${when}\n\n${STORIES.toLocaleString('en-US')} synthetic stories plus the demo agency in SQLite; wrk -t1 -c${CONNECTIONS} -d${DURATION}s on 127.0.0.1 after a 3 s warm-up per pass; ${machine}; load average before the run ${loadBefore}.\n\n${table}\n\n${extra}\n`;
+  const sections = measured.map((m) => [
+    `## dispatch serve --workers ${m.workers}`,
+    '',
+    formatTable(m.rows, m.ceiling),
+    '',
+    `- memory of each process after the cached passes (the primary first when there are workers): ${formatMemory(m.memory)}`,
+  ].join('\n'));
+  const extra = `- a published story on its page, rubric page, home and RSS: ${visibility.map((ms) => ms.toFixed(1)).join(', ')} ms after the publish command returned (${visibility.length} publications, pages cached before each)`;
+  const report = `# Benchmark ${when}\n\n${STORIES.toLocaleString('en-US')} synthetic stories plus the demo agency in SQLite; wrk -t1 -c${CONNECTIONS} -d${DURATION}s on 127.0.0.1 (-c${UNCACHED_CONNECTIONS} for the pages without the page cache) after a 3 s warm-up per pass; ${machine}; load average before the run ${loadBefore}.\n\n${sections.join('\n\n')}\n\n${extra}\n`;
   process.stdout.write(`\n${report}`);
   mkdirSync(RESULTS_DIR, { recursive: true });
   writeFileSync(path.join(RESULTS_DIR, 'latest.md'), report);
   writeFileSync(
     path.join(RESULTS_DIR, `${when.slice(0, 19).replace(/:/g, '')}.json`),
-    `${JSON.stringify({ when, machine, stories: STORIES, connections: CONNECTIONS, seconds: DURATION, rows, publishVisibleMs: visibility, residentMb }, null, 2)}\n`,
+    `${JSON.stringify({ when, machine, stories: STORIES, connections: CONNECTIONS, uncachedConnections: UNCACHED_CONNECTIONS, seconds: DURATION, measured, publishVisibleMs: visibility }, null, 2)}\n`,
   );
 }
 

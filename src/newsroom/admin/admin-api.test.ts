@@ -115,6 +115,23 @@ describeEachDatabase('newsroom administration API', ({ database }) => {
     assert.deepEqual([nowhere.statusCode, nowhere.json().error.details.field], [404, 'into']);
   });
 
+  test('the old feed addresses of a renamed rubric, a renamed tag and a merged tag answer 301 to the new ones in every format', async () => {
+    // By now the rubric is back at economy (economics is former), energy became energy-sector and power was merged into it.
+    const moved = [['/en/economics/', '/en/economy/'], ['/en/tags/energy/', '/en/tags/energy-sector/'], ['/en/tags/power/', '/en/tags/energy-sector/']];
+    for (const file of ['rss.xml', 'atom.xml', 'feed.json', 'yandex.xml']) {
+      for (const [from, to] of moved) {
+        const old = await app.inject({ url: `${from}${file}` });
+        assert.deepEqual([old.statusCode, old.headers.location], [301, `${to}${file}`], `${from}${file}`);
+        const current = await app.inject({ url: old.headers.location as string });
+        assert.equal(current.statusCode, 200, `${to}${file}`);
+      }
+    }
+    assert.match((await app.inject({ url: '/en/tags/power/rss.xml' })).headers.location as string, /energy-sector/);
+    for (const url of ['/en/no-such-rubric/rss.xml', '/en/tags/no-such-tag/atom.xml', '/en/tags/Not_A_Slug/feed.json', '/ru/economics/rss.xml']) {
+      assert.equal((await app.inject({ url })).statusCode, 404, url);
+    }
+  });
+
   test('settings: every bad field is named and nothing is written; a good change shows on the site at once', async () => {
     const before = (await call(chief, 'GET', '/api/newsroom/settings')).json().settings;
     const bad = await call(chief, 'PATCH', '/api/newsroom/settings', {

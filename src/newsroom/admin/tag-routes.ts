@@ -21,7 +21,7 @@ export function registerTagRoutes(app: FastifyInstance, deps: AdminDeps): void {
   app.get<{ Querystring: { q?: string; after?: string } }>('/api/newsroom/tags/all', editors, async (request) => {
     const query = typeof request.query.q === 'string' ? request.query.q.slice(0, 120) : undefined;
     const after = request.query.after === undefined ? undefined : readId(request.query.after, 'after');
-    const page = await listTags(deps.database.db, { query, after, limit: PAGE });
+    const page = await listTags(deps.database, { query, after, limit: PAGE });
     return { tags: page.tags, next: page.next ?? null };
   });
 

@@ -73,6 +73,22 @@ describeEachDatabase('newsroom administration API', ({ database }) => {
     assert.deepEqual((await app.inject({ url: '/en/economics/' })).headers.location, '/en/economy/');
   });
 
+  test('a rename of a rubric or a tag with nothing to change, an unknown field or names that are not texts is refused by field', async () => {
+    const tag = (await call(editor, 'POST', '/api/newsroom/tags', { key: 'weather', names: { en: 'Weather' } })).json().tag;
+    for (const url of [`/api/newsroom/rubrics/${rubricId}`, `/api/newsroom/tags/${tag.id}`]) {
+      const nothing = await call(editor, 'PATCH', url, {});
+      assert.deepEqual([nothing.statusCode, nothing.json().error.code, nothing.json().error.details.field], [400, 'invalid_input', 'names'], `${url}: nothing to change`);
+      const emptySlug = await call(editor, 'PATCH', url, { slugs: { en: ' ' } });
+      assert.deepEqual([emptySlug.statusCode, emptySlug.json().error.details.field], [400, 'names'], `${url}: an empty slug changes nothing`);
+      const unknown = await call(editor, 'PATCH', url, { names: { en: 'X' }, colour: 'red' });
+      assert.deepEqual([unknown.statusCode, unknown.json().error.details.field], [400, 'colour'], `${url}: an unknown field`);
+      const notText = await call(editor, 'PATCH', url, { names: { en: 5 } });
+      assert.deepEqual([notText.statusCode, notText.json().error.details.field], [400, 'names.en'], `${url}: a name that is not text`);
+      const notObject = await call(editor, 'PATCH', url, { slugs: 'economy' });
+      assert.deepEqual([notObject.statusCode, notObject.json().error.details.field], [400, 'slugs'], `${url}: slugs that are not per language`);
+    }
+  });
+
   test('reordering lists every rubric once; the site navigation follows', async () => {
     const list = (await call(editor, 'GET', '/api/newsroom/rubrics')).json().rubrics.map((r: { id: number }) => r.id);
     const reversed = [...list].reverse();

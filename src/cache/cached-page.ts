@@ -19,6 +19,8 @@ export interface PageForm {
 export interface CachedPage {
   /** The normalized address this page answers. */
   key: string;
+  /** The route pattern that made it (for metrics of the requests it answers). */
+  route: string;
   status: number;
   contentType: string;
   /** The page in this coding, compressed now if no client asked for it before. */
@@ -39,6 +41,7 @@ export interface CachedPage {
 
 export interface PageToStore {
   key: string;
+  route: string;
   status: number;
   contentType: string;
   body: Buffer;
@@ -77,6 +80,7 @@ export function buildCachedPage(page: PageToStore): CachedPage {
   };
   return {
     key: page.key,
+    route: page.route,
     status: page.status,
     contentType: page.contentType,
     form: (coding) => (forms[coding] ??= compress[coding as Exclude<ContentCoding, 'identity'>]()),

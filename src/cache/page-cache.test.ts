@@ -7,6 +7,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { describeEachDatabase } from '../testing/databases.ts';
 import { buildTestApp } from '../testing/app.ts';
 import { createRubric, createTag } from '../content/index.ts';
@@ -14,6 +15,19 @@ import { draftStory, movableWorkflowContext, newsroom } from '../newsroom/workfl
 import { correctVersion, killVersion, publishVersion, unpublishVersion, updateStoryDetails } from '../newsroom/index.ts';
 import type { PageCache } from './index.ts';
 import { CACHEABLE_ROUTES } from './index.ts';
+
+/** A request over a real connection, its body as sent (fetch would decompress it). */
+function requestRaw(url: string, options: { method?: string; headers?: Record<string, string> } = {}): Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    const outgoing = httpRequest(url, { method: options.method ?? 'GET', headers: options.headers }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => resolve({ status: response.statusCode!, headers: response.headers, body: Buffer.concat(chunks) }));
+    });
+    outgoing.once('error', reject);
+    outgoing.end();
+  });
+}
 
 type App = Awaited<ReturnType<typeof buildTestApp>>['app'] & { pageCache: PageCache; site: { reload(): Promise<void> } };
 
@@ -103,6 +117,53 @@ describeEachDatabase('the page cache', ({ database }) => {
     assert.equal(notModified.body, '');
     const stale = await app.inject({ url: path, headers: { 'if-none-match': '"something-else"' } });
     assert.equal(stale.statusCode, 200);
+  });
+
+  test('over a real connection, a fresh stored page is answered before the framework, with the same headers and bytes', async () => {
+    const path = await pathOf(firstId);
+    await warm(path);
+    const base = await app.listen({ host: '127.0.0.1', port: 0 });
+    const compared = ['content-type', 'etag', 'vary', 'cache-control', 'surrogate-key', 'content-encoding', 'content-length'];
+    for (const acceptEncoding of ['identity', 'gzip', 'br']) {
+      const viaHooks = await app.inject({ url: path, headers: { 'accept-encoding': acceptEncoding } });
+      const { hits, directHits, renders } = app.pageCache.stats();
+      const direct = await requestRaw(`${base}${path}`, { headers: { 'accept-encoding': acceptEncoding } });
+      assert.equal(direct.status, 200);
+      assert.equal(app.pageCache.stats().renders, renders, 'no render');
+      assert.equal(app.pageCache.stats().hits, hits + 1, 'counted as a hit');
+      assert.equal(app.pageCache.stats().directHits, directHits + 1, 'answered before the framework');
+      for (const header of compared) assert.equal(direct.headers[header], viaHooks.headers[header]?.toString(), `${acceptEncoding}: ${header}`);
+      assert.ok(direct.body.equals(viaHooks.rawPayload), `${acceptEncoding}: the stored bytes`);
+    }
+    const etag = (await requestRaw(`${base}${path}`)).headers.etag!;
+    const notModified = await requestRaw(`${base}${path}`, { headers: { 'if-none-match': etag } });
+    assert.equal(notModified.status, 304);
+    assert.equal(notModified.headers.etag, etag);
+    assert.equal(notModified.body.length, 0);
+
+    const metrics = (await requestRaw(`${base}/metrics`)).body.toString();
+    assert.match(metrics, /dispatch_http_requests_total\{route="\/:lang\/:rubric\/:story",method="GET",status="304"\} [1-9]/, 'direct answers are in the metrics');
+
+    // A dropped page is not answered from memory: the route renders it again.
+    app.pageCache.drop([`story:${firstId}`]);
+    const renders = app.pageCache.stats().renders;
+    assert.equal((await requestRaw(`${base}${path}`)).status, 200);
+    assert.equal(app.pageCache.stats().renders, renders + 1);
+    // Neither is a request for something else at a stored address: HEAD, or another method.
+    for (const method of ['HEAD', 'POST']) {
+      const before = app.pageCache.stats().directHits;
+      await requestRaw(`${base}${path}`, { method });
+      assert.equal(app.pageCache.stats().directHits, before, method);
+    }
+    // Nor while a change is being worked out: the hold covers direct answers too.
+    await warm(path);
+    let release!: () => void;
+    const held = app.pageCache.holdWhile(new Promise<void>((resolve) => (release = resolve)));
+    const before = app.pageCache.stats().directHits;
+    assert.equal((await requestRaw(`${base}${path}`)).status, 200);
+    assert.equal(app.pageCache.stats().directHits, before, 'held');
+    release();
+    await held;
   });
 
   test('brotli and gzip forms hold the same page; refused or garbled codings get the plain bytes', async () => {

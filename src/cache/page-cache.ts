@@ -3,11 +3,14 @@
 // address wait for the first (single flight: a stampede renders the page once); onSend stores what
 // a route produced (a 200 to a request without cookies, that set none) with its dependency keys
 // and answers in the coding the client takes; onResponse lets waiters go whatever happened.
+// Before all of them, `answerDirectly` lets the HTTP server answer a fresh stored page itself,
+// without the framework: a hit then costs a map lookup and one write.
 
+import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Clock } from '../lib/clock.ts';
-import { chooseContentCoding } from './accept-encoding.ts';
-import { buildCachedPage, type CachedPage } from './cached-page.ts';
+import { chooseContentCoding, type ContentCoding } from './accept-encoding.ts';
+import { buildCachedPage, type CachedPage, type PageForm } from './cached-page.ts';
 import { CACHEABLE_ROUTES, pageKeyOf } from './cacheable-request.ts';
 import { keysOfAddress, keysOfContent } from './dependency-keys.ts';
 import { cacheControlOf, matchesIfNoneMatch, type HttpCachingPolicy } from './http-caching.ts';
@@ -23,6 +26,8 @@ export interface PageCacheOptions {
 
 export interface PageCacheStats extends PageStoreStats {
   hits: number;
+  /** Of the hits, those the HTTP server answered itself, before the framework. */
+  directHits: number;
   misses: number;
   /** Requests that reached a route because the cache could not answer them. */
   renders: number;
@@ -39,6 +44,13 @@ export interface PageCache {
   whenServing(): Promise<void>;
   /** Answers a failed request with its stored page, however old; says whether it could. */
   serveStale(request: FastifyRequest, reply: FastifyReply): boolean;
+  /**
+   * Answers a GET of a fresh stored page straight on the HTTP server's request and response,
+   * before any routing or hook, with the same status, headers and bytes the hooks would send.
+   * Returns the route pattern of the page it answered, or undefined when it left the request
+   * alone (not stored, stale, a change being worked out): the framework then handles it.
+   */
+  answerDirectly(request: IncomingMessage, response: ServerResponse): string | undefined;
   stats(): PageCacheStats;
 }
 
@@ -63,6 +75,23 @@ function startFlight(): Flight {
 const STALE_WHILE_REVALIDATE_SECONDS = 30;
 const STALE_IF_ERROR_SECONDS = 86_400;
 
+/** Clients send a handful of distinct Accept-Encoding headers; each is parsed once. */
+const MAX_REMEMBERED_CODINGS = 64;
+
+function rememberingCodings(): (header: string | undefined) => ContentCoding {
+  const known = new Map<string, ContentCoding>();
+  return (header) => {
+    if (header === undefined) return 'identity';
+    let coding = known.get(header);
+    if (coding === undefined) {
+      coding = chooseContentCoding(header) ?? 'identity';
+      if (known.size >= MAX_REMEMBERED_CODINGS) known.clear();
+      known.set(header, coding);
+    }
+    return coding;
+  };
+}
+
 export function registerPageCache(app: FastifyInstance, options: PageCacheOptions): PageCache {
   const store = new PageStore(options.maxBytes);
   const maxAgeMs = options.maxAgeSeconds * 1000;
@@ -74,10 +103,30 @@ export function registerPageCache(app: FastifyInstance, options: PageCacheOption
   const cacheControl = cacheControlOf(policy);
   const flights = new Map<string, Flight>();
   const states = new WeakMap<FastifyRequest, RequestState>();
-  const counts = { hits: 0, misses: 0, renders: 0, staleServed: 0 };
+  const counts = { hits: 0, directHits: 0, misses: 0, renders: 0, staleServed: 0 };
+  const codingOf = rememberingCodings();
+  // The response headers of each stored form, made on its first direct answer.
+  const directHeaders = new WeakMap<PageForm, { full: OutgoingHttpHeaders; notModified: OutgoingHttpHeaders }>();
+
+  const headersOf = (page: CachedPage, form: PageForm, coding: ContentCoding) => {
+    let headers = directHeaders.get(form);
+    if (!headers) {
+      const notModified: OutgoingHttpHeaders = {
+        'content-type': page.contentType,
+        vary: 'Accept-Encoding',
+        etag: form.etag,
+        'cache-control': cacheControl,
+        'surrogate-key': page.surrogateKey,
+        ...(coding === 'identity' ? {} : { 'content-encoding': coding }),
+      };
+      headers = { notModified, full: { ...notModified, 'content-length': form.body.length } };
+      directHeaders.set(form, headers);
+    }
+    return headers;
+  };
 
   const send = (request: FastifyRequest, reply: FastifyReply, page: CachedPage): FastifyReply => {
-    const coding = chooseContentCoding(request.headers['accept-encoding']) ?? 'identity';
+    const coding = codingOf(request.headers['accept-encoding']);
     const form = page.form(coding);
     reply
       .code(page.status)
@@ -147,6 +196,7 @@ export function registerPageCache(app: FastifyInstance, options: PageCacheOption
     const path = state.key.split('?')[0]!;
     const page = buildCachedPage({
       key: state.key,
+      route: request.routeOptions.url ?? '',
       status: 200,
       contentType,
       body,
@@ -157,7 +207,7 @@ export function registerPageCache(app: FastifyInstance, options: PageCacheOption
     });
     if (request.headers.cookie === undefined && options.maxBytes > 0) store.store(page, state.epoch);
     finishFlight(state);
-    const coding = chooseContentCoding(request.headers['accept-encoding']) ?? 'identity';
+    const coding = codingOf(request.headers['accept-encoding']);
     const form = page.form(coding);
     reply.header('vary', 'Accept-Encoding').header('etag', form.etag).header('cache-control', cacheControl).header('surrogate-key', page.surrogateKey);
     reply.removeHeader('content-length');
@@ -190,6 +240,24 @@ export function registerPageCache(app: FastifyInstance, options: PageCacheOption
       counts.staleServed++;
       send(request, reply, page);
       return true;
+    },
+    answerDirectly(request, response) {
+      if (request.method !== 'GET' || !store.isServing || request.url === undefined) return undefined;
+      const key = pageKeyOf(request.url);
+      if (key === undefined) return undefined;
+      const page = store.get(key);
+      if (!page || page.freshUntil <= options.clock().getTime()) return undefined;
+      counts.hits++;
+      counts.directHits++;
+      const coding = codingOf(request.headers['accept-encoding']);
+      const form = page.form(coding);
+      const headers = headersOf(page, form, coding);
+      if (matchesIfNoneMatch(request.headers['if-none-match'], form.etag)) {
+        response.writeHead(304, headers.notModified).end();
+        return page.route;
+      }
+      response.writeHead(page.status, headers.full).end(form.body);
+      return page.route;
     },
     stats: () => ({ ...store.stats(), ...counts }),
   };

@@ -4,7 +4,7 @@ import { buildCachedPage } from './cached-page.ts';
 import { PageStore } from './page-store.ts';
 
 function page(key: string, dependencies: string[], bytes = 1000) {
-  return buildCachedPage({ key, status: 200, contentType: 'text/html', body: Buffer.from('x'.repeat(bytes)), addressKeys: [], contentKeys: dependencies, now: 0, maxAgeMs: 1000 });
+  return buildCachedPage({ key, route: '/:lang/:rubric/:story', status: 200, contentType: 'text/html', body: Buffer.from('x'.repeat(bytes)), addressKeys: [], contentKeys: dependencies, now: 0, maxAgeMs: 1000 });
 }
 
 test('dropping a key drops exactly the pages built from it', () => {

@@ -3,7 +3,8 @@
 // into a plain 500 logged with its cause. Every route is recorded in `routes` as it is added, so
 // a test can walk all of them.
 
-import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyReply } from 'fastify';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyServerFactory } from 'fastify';
 import type { Config } from '../lib/config.ts';
 import type { Logger } from '../lib/logger.ts';
 import type { Database } from '../db/database.ts';
@@ -42,9 +43,31 @@ function wantsJson(url: string): boolean {
   return url.startsWith('/api/') || url === '/healthz' || url === '/readyz' || url === '/metrics';
 }
 
+/** Fastify's own defaults for the server it would make: keep-alive 72 s, no request or idle timeout. */
+const KEEP_ALIVE_TIMEOUT_MS = 72_000;
+
+/**
+ * The HTTP server, answering fresh cached pages itself (see PageCache.answerDirectly) and handing
+ * everything else to Fastify. A direct answer is counted in the metrics like any other request.
+ */
+function serverAnsweringFromCache(answer: () => PageCache | undefined, metrics: Metrics): FastifyServerFactory {
+  return (handler) => {
+    const server = createServer((request: IncomingMessage, response: ServerResponse) => {
+      const started = performance.now();
+      const route = answer()?.answerDirectly(request, response);
+      if (route === undefined) return handler(request, response);
+      metrics.observeRequest(route, 'GET', response.statusCode, (performance.now() - started) / 1000);
+    });
+    server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
+    return server;
+  };
+}
+
 export async function buildApp(deps: AppDependencies): Promise<FastifyInstance & { site: SiteHandle; routes: RouteRecord[]; pageCache: PageCache }> {
   let site: SiteHandle | undefined;
+  let directAnswers: PageCache | undefined;
   const app = Fastify({
+    serverFactory: serverAnsweringFromCache(() => directAnswers, deps.metrics),
     // An address Fastify cannot decode (broken percent-encoding) is the reader's mistake: a 400 page.
     frameworkErrors: (_error, request, reply) => {
       const response = reply as unknown as FastifyReply;
@@ -131,10 +154,11 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance &
     reply.header('content-type', deps.metrics.registry.contentType).header('cache-control', 'no-store');
     return deps.metrics.registry.metrics();
   });
-  const handle = await registerSiteRoutes(app, deps);
+  const handle = await registerSiteRoutes(app, { ...deps, events });
   // Settings, rubrics and static pages are on every page: a reload, here or announced by another
   // process, drops them all.
   handle.onReloaded(() => invalidation.siteChanged());
   site = handle;
+  directAnswers = pageCache;
   return Object.assign(app as FastifyInstance, { site: handle, routes, pageCache });
 }

@@ -16,6 +16,7 @@ import { registerContentApi, registerFeedRoutes, registerSitemapRoutes } from '.
 import { rubricPath, storyPath, tagPath } from './paths.ts';
 import { feedSite, sitemapSite } from './publishing-sites.ts';
 import { followSiteChanges, SITE_CHANGED_KIND } from './site-changes.ts';
+import { RubricHeadlines } from './rubric-headlines.ts';
 
 export { storyPath } from './paths.ts';
 export { SITE_CHANGED_KIND };
@@ -43,8 +44,12 @@ export async function registerSiteRoutes(app: FastifyInstance, deps: AppDependen
   const directory = new SiteDirectory(deps.database.db, deps.config.languages);
   await directory.reload();
   const bus = deps.events?.bus;
+  const rubricHeadlines = new RubricHeadlines(deps.database.db);
+  // Any story change, in any process, may move a story into or out of a rubric's newest headlines.
+  deps.events?.onStoryChanged(() => rubricHeadlines.clear());
   const reloadListeners: (() => void)[] = [];
   const afterReload = () => {
+    rubricHeadlines.clear();
     for (const listener of reloadListeners) listener();
   };
   if (bus) followSiteChanges(bus, directory, afterReload, (error) => deps.logger.error({ err: error }, 'the site settings could not be re-read'));
@@ -54,6 +59,7 @@ export async function registerSiteRoutes(app: FastifyInstance, deps: AppDependen
     stylesheetHref: registerStylesheet(app),
     database: deps.database,
     clock: deps.clock,
+    rubricHeadlines,
     // The newsroom's setting when it names a configured language, else the configuration's.
     get defaultLanguage() {
       const chosen = directory.settings.defaultLanguage;

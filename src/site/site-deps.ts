@@ -10,11 +10,14 @@ import { buildChrome } from './chrome.ts';
 import { storyItem } from './story-items.ts';
 import { homePath } from './paths.ts';
 import { renderErrorPage } from './views/error-page.ts';
+import type { RubricHeadlines } from './rubric-headlines.ts';
 
 export interface Site extends SiteRuntime {
   database: Database;
   clock: Clock;
   defaultLanguage: string;
+  /** «Other materials»: the newest headlines of a rubric, kept in memory between changes. */
+  rubricHeadlines: RubricHeadlines;
 }
 
 export function sendHtml(reply: FastifyReply, status: number, html: string): FastifyReply {

@@ -3,7 +3,7 @@
 // readers may not see (draft, embargoed, scheduled) 404.
 
 import type { FastifyInstance } from 'fastify';
-import { findImagesForPage, findStoryIdBySlug, findVersionForPage, findVersionForPreview, listBylineAndTags, listRubricHeadlines, type PageVersion, renderDocumentHtml, type StoryDocument, type VisibleTranslation } from '../../content/index.ts';
+import { findImagesForPage, findStoryIdBySlug, findVersionForPage, findVersionForPreview, listBylineAndTags, type PageVersion, renderDocumentHtml, type StoryDocument, type VisibleTranslation } from '../../content/index.ts';
 import { buildChrome } from '../chrome.ts';
 import { sendErrorPage, sendHtml, type Site } from '../site-deps.ts';
 import { authorPath, homePath, rubricPath, storyPath, tagPath } from '../paths.ts';
@@ -80,7 +80,7 @@ async function renderStory(site: Site, version: PageVersion, translations: Visib
     listRenditions(db, imageIds),
     listBylineAndTags(site, version.storyId, lang),
     rubric
-      ? listRubricHeadlines(db, { language: lang, rubricId: rubric.id, exceptStoryId: version.storyId, limit: OTHER_MATERIALS, now })
+      ? site.rubricHeadlines.latest({ language: lang, rubricId: rubric.id, exceptStoryId: version.storyId, limit: OTHER_MATERIALS, now })
       : Promise.resolve([]),
   ]);
 

@@ -3,10 +3,13 @@
 // rule: a build records the newest modification time among its sources when it was made; it is
 // fresh while no source file or folder (a folder's time moves when a file in it is added, removed
 // or renamed) is newer than that. Test files (*.test.ts) are not part of the build and do not count.
+//
+// Run as a command (`node bin/build-freshness.js`, as `npm start` does before it builds), it exits
+// with 0 when the build is fresh and 1 otherwise, saying which.
 
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 /** The checkout this file belongs to. */
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -67,4 +70,10 @@ export function serverBuild(root = ROOT) {
   if (!stamp || typeof stamp.server?.entry !== 'string' || typeof stamp.server.sourcesMtimeMs !== 'number') return { state: 'missing' };
   const entry = path.join(root, BUILD_DIR, stamp.server.entry);
   return { state: newestMtimeMs(root, SERVER_SOURCES) > stamp.server.sourcesMtimeMs ? 'stale' : 'fresh', entry };
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const { state } = serverBuild();
+  if (state !== 'fresh') process.stderr.write(`the build in ${BUILD_DIR}/ is ${state}\n`);
+  process.exitCode = state === 'fresh' ? 0 : 1;
 }

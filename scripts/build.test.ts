@@ -1,7 +1,7 @@
 // The build (`npm run build`) and the rule by which `bin/dispatch.js` runs it, tried on a copy of
 // this checkout, whose sources the tests change: a fresh build runs, serving the site and the
 // newsroom app from dist/ (its workers too); once a source changes, the sources run until the
-// next build.
+// next build, and `npm start`'s check says the build is stale.
 
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -25,9 +25,15 @@ function tempDir(prefix: string): string {
   return dir;
 }
 
-function build(...args: string[]): void {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build.ts', '--quiet', ...args], { cwd: checkout, encoding: 'utf8' });
+function build(): void {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build.ts', '--quiet'], { cwd: checkout, encoding: 'utf8' });
   assert.equal(result.status, 0, result.stderr);
+}
+
+/** `node bin/build-freshness.js`, which `npm start` runs to decide whether to build first. */
+function freshness(): { status: number | null; stderr: string } {
+  const result = spawnSync(process.execPath, [path.join(checkout, 'bin', 'build-freshness.js')], { encoding: 'utf8' });
+  return { status: result.status, stderr: result.stderr };
 }
 
 function stamp(): { builtAt: string; web: { dir: string; files: string[] } } {
@@ -107,16 +113,13 @@ describe('a build in a checkout', () => {
     touch('src/cli/cli.test.ts');
     assert.match(await runningWhat(), /running the build/, 'a test file is not part of the build');
 
+    assert.deepEqual(freshness(), { status: 0, stderr: '' });
     touch('src/content/index.ts');
     assert.equal(serverBuild(checkout).state, 'stale');
+    assert.deepEqual(freshness(), { status: 1, stderr: 'the build in dist/ is stale\n' }, 'what npm start asks before it builds');
     assert.match(await runningWhat(), /running the TypeScript sources$/);
-    const stale = stamp().builtAt;
-    build('--if-stale');
-    assert.notEqual(stamp().builtAt, stale, '--if-stale builds a stale build');
+    build();
     assert.match(await runningWhat(), /running the build/);
-    const fresh = stamp().builtAt;
-    build('--if-stale');
-    assert.equal(stamp().builtAt, fresh, '--if-stale leaves a fresh build');
 
     rmSync(path.join(checkout, 'src', 'bus', 'README.md'));
     touch('src/bus');
@@ -137,6 +140,7 @@ describe('a build in a checkout', () => {
     assert.equal(wrong.code, 1);
     assert.equal(wrong.stderr, 'dispatch: DISPATCH_RUN must be "sources" or "build", not "fast"\n');
     rmSync(path.join(checkout, 'dist'), { recursive: true });
+    assert.deepEqual(freshness(), { status: 1, stderr: 'the build in dist/ is missing\n' });
     const none = await runCli(['--version'], { bin, env: { DISPATCH_RUN: 'build' } });
     assert.equal(none.code, 1);
     assert.match(none.stderr, /^dispatch: DISPATCH_RUN=build but there is no build in dist\/; run npm run build\n$/);

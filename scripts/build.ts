@@ -4,7 +4,7 @@
 // build is fresh (see bin/build-freshness.js). The packages stay in node_modules, loaded from there
 // as before, except those listed in BUNDLED_PACKAGES; the server's own modules that are imported on
 // demand (`await import(...)`) stay separate files, loaded only when needed, as with the sources.
-// `--if-stale` builds only when the build is missing or stale (what `npm start` runs first).
+// (`npm start` first runs `node bin/build-freshness.js`, and this only when the build is not fresh.)
 //
 // A module that finds files beside it through `import.meta.url` (the site's stylesheet, the demo
 // agency) keeps finding them in the source tree: each bundled module's `import.meta.url` is its
@@ -13,9 +13,9 @@
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { build, stop, type Plugin } from 'esbuild';
-import { BUILD_DIR, newestMtimeMs, ROOT, SERVER_SOURCES, serverBuild, STAMP_FILE, WEB_SOURCES } from '../bin/build-freshness.js';
-import { bundleWebApp, type BuiltWebBundle } from '../src/newsroom/editor/web-bundle.ts';
+import type { Plugin } from 'esbuild';
+import { BUILD_DIR, newestMtimeMs, ROOT, SERVER_SOURCES, STAMP_FILE, WEB_SOURCES } from '../bin/build-freshness.js';
+import type { BuiltWebBundle } from '../src/newsroom/editor/web-bundle.ts';
 
 /**
  * Packages loaded from node_modules as they are: native bindings, the build tools, and pg (loaded
@@ -26,7 +26,7 @@ const EXTERNAL_PACKAGES = ['better-sqlite3', '@node-rs/argon2', 'sharp', 'pg', '
 const SERVER_DIR = 'server';
 const WEB_OUTPUT_DIR = 'web';
 
-const { values: args } = parseArgs({ options: { 'if-stale': { type: 'boolean', default: false }, quiet: { type: 'boolean', default: false } } });
+const { values: args } = parseArgs({ options: { quiet: { type: 'boolean', default: false } } });
 
 /** Gives each bundled module of this checkout its own source address as `import.meta.url`. */
 function sourceAddresses(outputDir: string): Plugin {
@@ -55,6 +55,7 @@ const REQUIRE_BANNER = "import { createRequire as __createRequire } from 'node:m
 
 /** Compiles the server into `outputDir`; returns its entry file, relative to `buildDir`. */
 async function buildServer(buildDir: string, outputDir: string): Promise<string> {
+  const { build } = await import('esbuild');
   const result = await build({
     absWorkingDir: ROOT,
     entryPoints: { main: 'src/cli/main.ts' },
@@ -79,6 +80,7 @@ async function buildServer(buildDir: string, outputDir: string): Promise<string>
 }
 
 async function buildWeb(outputDir: string): Promise<string[]> {
+  const { bundleWebApp } = await import('../src/newsroom/editor/web-bundle.ts');
   const bundle = await bundleWebApp();
   mkdirSync(outputDir, { recursive: true });
   for (const [name, asset] of bundle.assets) writeFileSync(path.join(outputDir, name), asset.body);
@@ -86,7 +88,6 @@ async function buildWeb(outputDir: string): Promise<string[]> {
 }
 
 async function main(): Promise<void> {
-  if (args['if-stale'] && serverBuild().state === 'fresh') return;
   const started = performance.now();
   const dist = path.join(ROOT, BUILD_DIR);
   // Made beside dist/ (so at the same depth: the source addresses hold) and swapped in whole, so
@@ -113,7 +114,7 @@ async function main(): Promise<void> {
     rmSync(old, { recursive: true, force: true });
   } finally {
     rmSync(next, { recursive: true, force: true });
-    await stop();
+    await (await import('esbuild')).stop();
   }
   if (!args.quiet) process.stderr.write(`built ${BUILD_DIR}/ in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
 }

@@ -1,9 +1,9 @@
 // `npm run build` (also run by `npm install` and `npm ci`, as `prepare`): compiles the server (src/
 // and bin/build-freshness.js) into ES modules in dist/server/ and bundles the newsroom app (web/)
 // into dist/web/, then writes dist/build.json, which `bin/dispatch.js` reads to decide whether the
-// build is fresh (see bin/build-freshness.js). The packages stay in node_modules, loaded from there
-// as before, except those listed in BUNDLED_PACKAGES; the server's own modules that are imported on
-// demand (`await import(...)`) stay separate files, loaded only when needed, as with the sources.
+// build is fresh (see bin/build-freshness.js). The packages are compiled in, except those in
+// EXTERNAL_PACKAGES; the server's own modules that are imported on demand (`await import(...)`)
+// stay separate files, loaded only when needed, as with the sources.
 // (`npm start` first runs `node bin/build-freshness.js`, and this only when the build is not fresh.)
 //
 // A module that finds files beside it through `import.meta.url` (the site's stylesheet, the demo

@@ -5,7 +5,9 @@
 // homes with wrk for a few seconds and reads each process's resident memory from /proc (total,
 // private, and file-backed: the node binary and the database's memory map, shared with other
 // processes). The empty archive gives, in the same run, the part of start-up that is Node
-// loading its modules on this machine; what grows with the archive is the difference.
+// loading its modules on this machine; what grows with the archive is the difference. The server
+// runs the build in dist/ (which must be fresh: `npm run build`) and, with `--run build,sources`,
+// also the TypeScript sources through tsx, as a developer's checkout does before a build.
 //
 //   flock /tmp/dispatch-bench.lock node --import tsx bench/start-up.ts -- \
 //     --archive bench/.work/archive-100000.db --archive bench/.work/archive-1000000.db --workers 1,2
@@ -19,6 +21,7 @@ import { loadavg } from 'node:os';
 import BetterSqlite3 from 'better-sqlite3';
 import { freePort, DISPATCH_BIN, runCli } from '../src/testing/cli.ts';
 import { runWrk } from './wrk.ts';
+import { serverBuild } from '../bin/build-freshness.js';
 
 const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
 const WORK = path.join(BENCH_DIR, '.work', 'start-up');
@@ -31,8 +34,11 @@ const { values: args } = parseArgs({
     archive: { type: 'string', multiple: true, default: [] },
     workers: { type: 'string', default: '1,2' },
     seconds: { type: 'string', default: '5' },
+    run: { type: 'string', default: 'build' },
   },
 });
+
+type Code = 'build' | 'sources';
 
 interface ProcessMemory {
   pid: number;
@@ -46,6 +52,8 @@ interface Measurement {
   archive: string;
   stories: number;
   workers: number;
+  /** What `bin/dispatch.js` ran: the build in dist/ or the sources through tsx. */
+  code: Code;
   firstAnswerMs: number;
   runningLineMs: number;
   /** CPU time (user + system) the server's processes had used by their first answer. */
@@ -121,12 +129,12 @@ function childrenOf(pid: number): number[] {
   }
 }
 
-async function measure(file: string, workers: number, seconds: number): Promise<Measurement> {
+async function measure(file: string, workers: number, code: Code, seconds: number): Promise<Measurement> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const started = performance.now();
   const child = spawn(process.execPath, [...NODE_FLAGS, DISPATCH_BIN, 'serve', '--workers', String(workers)], {
-    env: { ...process.env, DATABASE_URL: file, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', DISPATCH_DEMO: 'false' },
+    env: { ...process.env, DATABASE_URL: file, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', DISPATCH_DEMO: 'false', DISPATCH_RUN: code },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let runningLineMs = NaN;
@@ -152,7 +160,7 @@ async function measure(file: string, workers: number, seconds: number): Promise<
   for (const pid of childrenOf(child.pid!)) memory.push(memoryOf(pid, 'worker'));
   child.kill('SIGTERM');
   await new Promise((resolve) => child.once('close', resolve));
-  return { archive: path.basename(file), stories: countStories(file), workers, firstAnswerMs, runningLineMs, cpuToFirstAnswerMs, memory: memory.filter((m): m is ProcessMemory => m !== undefined) };
+  return { archive: path.basename(file), stories: countStories(file), workers, code, firstAnswerMs, runningLineMs, cpuToFirstAnswerMs, memory: memory.filter((m): m is ProcessMemory => m !== undefined) };
 }
 
 async function emptyArchive(): Promise<string> {
@@ -167,12 +175,12 @@ async function emptyArchive(): Promise<string> {
 function formatTable(rows: Measurement[]): string {
   const mb = (n: number) => n.toFixed(0);
   const lines = [
-    '| archive | stories | workers | first answer ms | "running" line ms | CPU ms used by then (all processes) | per process: RSS MB (private + file-backed) |',
-    '|---|---:|---:|---:|---:|---:|---|',
+    '| archive | stories | code | workers | first answer ms | "running" line ms | CPU ms used by then (all processes) | per process: RSS MB (private + file-backed) |',
+    '|---|---:|---|---:|---:|---:|---:|---|',
   ];
   for (const row of rows) {
     const memory = row.memory.map((m) => `${m.role} ${mb(m.rssMb)} (${mb(m.anonMb)} + ${mb(m.fileMb)})`).join('; ');
-    lines.push(`| ${row.archive} | ${row.stories.toLocaleString('en-US')} | ${row.workers} | ${row.firstAnswerMs.toFixed(0)} | ${row.runningLineMs.toFixed(0)} | ${row.cpuToFirstAnswerMs.toFixed(0)} | ${memory} |`);
+    lines.push(`| ${row.archive} | ${row.stories.toLocaleString('en-US')} | ${row.code} | ${row.workers} | ${row.firstAnswerMs.toFixed(0)} | ${row.runningLineMs.toFixed(0)} | ${row.cpuToFirstAnswerMs.toFixed(0)} | ${memory} |`);
   }
   return lines.join('\n');
 }
@@ -180,22 +188,27 @@ function formatTable(rows: Measurement[]): string {
 async function main(): Promise<void> {
   const seconds = Number(args.seconds);
   const workerCounts = args.workers.split(',').map(Number);
+  const codes = args.run.split(',') as Code[];
+  if (codes.some((code) => code !== 'build' && code !== 'sources')) throw new Error('--run takes build, sources or both');
+  if (codes.includes('build') && serverBuild().state !== 'fresh') throw new Error(`the build in dist/ is ${serverBuild().state}: run npm run build first`);
   const archives = [await emptyArchive()];
   for (const archive of args.archive) archives.push(await copyArchive(archive));
   const rows: Measurement[] = [];
   const load = loadavg()[0]!.toFixed(1);
   for (const file of archives) {
-    for (const workers of workerCounts) {
-      // A first start of each copy creates its administrator: done once, untimed.
-      if (workers === workerCounts[0]) await measure(file, 1, 1);
-      const row = await measure(file, workers, seconds);
-      rows.push(row);
-      process.stderr.write(`${formatTable([row]).split('\n').at(-1)}\n`);
+    // A first start of each copy creates its administrator: done once, untimed.
+    await measure(file, 1, codes[0]!, 1);
+    for (const code of codes) {
+      for (const workers of workerCounts) {
+        const row = await measure(file, workers, code, seconds);
+        rows.push(row);
+        process.stderr.write(`${formatTable([row]).split('\n').at(-1)}\n`);
+      }
     }
   }
   const when = new Date().toISOString();
   const machine = `2 cores shared with other work (load average ${load} at the start)`;
-  const report = `# Start-up and memory ${when}\n\nnode ${NODE_FLAGS.join(' ')} bin/dispatch.js serve --workers W on a copy of each SQLite archive; time from spawning the command to the first 200 on /en/, and the CPU time its processes had used by then (what the wall time would be on an idle machine, roughly, less any waiting for the disk); resident memory per process after ${seconds} s of wrk (16 connections, random story pages and the language homes); ${machine}.\n\n${formatTable(rows)}\n`;
+  const report = `# Start-up and memory ${when}\n\nnode ${NODE_FLAGS.join(' ')} bin/dispatch.js serve --workers W on a copy of each SQLite archive, running the build in dist/ or the TypeScript sources through tsx (code); time from spawning the command to the first 200 on /en/, and the CPU time its processes had used by then (what the wall time would be on an idle machine, roughly, less any waiting for the disk); resident memory per process after ${seconds} s of wrk (16 connections, random story pages and the language homes); ${machine}.\n\n${formatTable(rows)}\n`;
   writeFileSync(path.join(BENCH_DIR, 'results', 'start-up-latest.md'), report);
   writeFileSync(path.join(BENCH_DIR, 'results', `start-up-${when.replace(/[:.]/g, '').slice(0, 17)}.json`), `${JSON.stringify({ when, machine, rows }, null, 2)}\n`);
   process.stdout.write(report);

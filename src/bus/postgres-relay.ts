@@ -3,9 +3,10 @@
 // connection of its own. A notification carries the sender's random id, so a process ignores
 // its own. A lost listening connection is opened again with growing pauses; since notifications
 // sent meanwhile are gone, the bus is then told to resync (treat everything as changed).
+// The pg driver is loaded on the first connection, so a process on SQLite never loads it.
 
 import { createHash, randomBytes } from 'node:crypto';
-import pg from 'pg';
+import type pg from 'pg';
 import type { ChangeMessage, Relay } from './change-bus.ts';
 
 /** PostgreSQL refuses NOTIFY payloads from 8000 bytes on. */
@@ -60,7 +61,8 @@ export function postgresRelay(options: PostgresRelayOptions): Relay {
   };
 
   async function connect(): Promise<void> {
-    const connection = new pg.Client({ ...(options.pool.options as pg.ClientConfig), application_name: `dispatch bus ${channel}`, keepAlive: true });
+    const { Client } = (await import('pg')).default;
+    const connection = new Client({ ...(options.pool.options as pg.ClientConfig), application_name: `dispatch bus ${channel}`, keepAlive: true });
     connection.on('notification', onNotification);
     connection.on('error', () => lost(connection));
     connection.on('end', () => lost(connection));

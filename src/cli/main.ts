@@ -1,8 +1,10 @@
 // The `dispatch` command. Each subcommand is a thin shell over a domain function; failures a
 // person can fix are printed as one line and exit with status 1.
 
+import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Command, InvalidArgumentError } from 'commander';
+import { readStamp } from '../../bin/build-freshness.js';
 import { isAppError } from '../lib/errors.ts';
 import { loadConfig } from '../lib/config.ts';
 import { describeTarget } from '../db/database-url.ts';
@@ -22,9 +24,17 @@ function positiveInteger(value: string): number {
 
 const out = (text: string) => process.stdout.write(`${text}\n`);
 
+/** `dispatch --version`: the version, and whether this is the build (of when) or the sources. */
+function versionLine(): string {
+  const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  const builtAt = (readStamp() as { builtAt?: string } | undefined)?.builtAt;
+  return `dispatch ${version}, running ${process.env.DISPATCH_RUN === 'build' ? `the build made at ${builtAt ?? '(unknown)'}` : 'the TypeScript sources'}`;
+}
+
 export function buildProgram(): Command {
   const program = new Command('dispatch')
     .description('Dispatch, the publishing system of a multilingual news agency.\nSettings come from the environment (HOST, PORT, DATABASE_URL, ...) and an optional dispatch.config.json.')
+    .version(versionLine(), '-V, --version', 'print the version, and whether the build in dist/ or the sources run')
     .showHelpAfterError();
 
   program

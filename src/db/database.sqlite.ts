@@ -10,6 +10,7 @@ import { AppError } from '../lib/errors.ts';
 import type { Schema } from './schema.ts';
 import type { Database, OpenOptions } from './database.ts';
 import { registerDirectReader } from './direct-reads.ts';
+import { registerFoldCase } from './fold-case.ts';
 
 const SQLITE_HEADER = 'SQLite format 3\0';
 
@@ -113,6 +114,7 @@ export function openSqlite(file: string, options: OpenOptions = {}): SqliteDatab
     // Map the whole file (up to 16 GiB): page reads become memory reads, not system calls.
     sqlite.pragma('mmap_size = 17179869184');
     sqlite.pragma('cache_size = -32000');
+    registerFoldCase(sqlite);
     sqlite.prepare('select count(*) from sqlite_master').get();
     // Refreshes the planner's statistics where they are missing or stale (cheap: SQLite samples), so
     // a grown archive keeps choosing the rubric index for rubric pages. Skipped for read-only use.
@@ -146,6 +148,7 @@ function openReader(file: string, options: OpenOptions) {
   connection.pragma('busy_timeout = 5000');
   connection.pragma('mmap_size = 17179869184');
   connection.pragma('cache_size = -32000');
+  registerFoldCase(connection);
   const statements = withStatementCache(connection);
   const onQuery = options.onQuery;
   return {

@@ -5,3 +5,4 @@ export { parseDatabaseUrl, describeTarget, redact, type DatabaseTarget } from '.
 export { migrateToLatest, migrationStatus, assertNotNewer, type MigrationStatus } from './migrate.ts';
 export { inTransaction } from './transaction.ts';
 export type * from './schema.ts';
+export { containsPattern, prefixPattern, foldedLike, foldCase } from './fold-case.ts';

@@ -348,6 +348,13 @@ export interface FormerTaxonomySlugsTable {
   created_at: Instant;
 }
 
+/** Public versions per language and month (UTC, `YYYY-MM`), kept by triggers on story_versions. */
+export interface SitemapMonthsTable {
+  language: string;
+  month: string;
+  versions: number;
+}
+
 export interface Schema {
   settings: SettingsTable;
   users: UsersTable;
@@ -381,6 +388,7 @@ export interface Schema {
   subscribers: SubscribersTable;
   webhook_deliveries: WebhookDeliveriesTable;
   former_taxonomy_slugs: FormerTaxonomySlugsTable;
+  sitemap_months: SitemapMonthsTable;
 }
 
 export type StoryRow = Selectable<StoriesTable>;

@@ -13,8 +13,8 @@ import { registerArchiveRoute } from './routes/archive-route.ts';
 import { registerStaticPageRoute } from './routes/static-page-route.ts';
 import { registerSearchRoute } from './routes/search-route.ts';
 import { registerContentApi, registerFeedRoutes, registerSitemapRoutes } from '../publishing/index.ts';
-import { homePath, rubricPath, storyPath, tagPath } from './paths.ts';
-import { mediaPath, rubricIn } from './story-items.ts';
+import { rubricPath, storyPath, tagPath } from './paths.ts';
+import { feedSite, sitemapSite } from './publishing-sites.ts';
 import { followSiteChanges, SITE_CHANGED_KIND } from './site-changes.ts';
 import { RubricHeadlines } from './rubric-headlines.ts';
 
@@ -77,38 +77,8 @@ export async function registerSiteRoutes(app: FastifyInstance, deps: AppDependen
   registerStoryRoute(app, site);
   registerArchiveRoute(app, site);
   registerStaticPageRoute(app, site);
-  registerFeedRoutes(app, {
-    database: deps.database,
-    clock: deps.clock,
-    publicUrl: deps.config.publicUrl,
-    hubs: deps.config.websubHubs,
-    isLanguage: (code) => directory.language(code) !== undefined,
-    siteName: (language) => directory.siteName(language),
-    timeZone: () => directory.settings.timeZone,
-    rubricBySlug: (language, slug) => {
-      const rubric = directory.rubricBySlugIn(language, slug);
-      const name = rubric?.names[language]?.name;
-      return rubric && name ? { id: rubric.id, name } : undefined;
-    },
-    rubricName: (language, rubricId) => rubricIn(directory, rubricId, language)?.name,
-    storyPath: (language, rubricId, storyId, slug) => storyPath(language, rubricIn(directory, rubricId, language)?.slug ?? null, storyId, slug),
-    mediaPath,
-    homePath,
-    rubricPath,
-    tagPath,
-    sendNotFound: (reply, language) => sendErrorPage(site, reply, directory.language(language) ? language : site.defaultLanguage, 404),
-  });
-  registerSitemapRoutes(app, {
-    database: deps.database,
-    clock: deps.clock,
-    publicUrl: deps.config.publicUrl,
-    languages: () => directory.codes,
-    isLanguage: (code) => directory.language(code) !== undefined,
-    siteName: (language) => directory.siteName(language),
-    timeZone: () => directory.settings.timeZone,
-    storyPath: (language, rubricId, storyId, slug) => storyPath(language, rubricIn(directory, rubricId, language)?.slug ?? null, storyId, slug),
-    sendNotFound: (reply, language) => sendErrorPage(site, reply, directory.language(language) ? language : site.defaultLanguage, 404),
-  });
+  registerFeedRoutes(app, feedSite(site, deps.config));
+  registerSitemapRoutes(app, sitemapSite(site));
   registerContentApi(app, {
     database: deps.database,
     clock: deps.clock,

@@ -22,6 +22,8 @@ export interface CliOptions {
   timeoutMs?: number;
   /** Options for node itself, before the command (e.g. --cpu-prof, which NODE_OPTIONS refuses). */
   nodeArgs?: string[];
+  /** The `dispatch` command of another checkout (the build's tests make one). */
+  bin?: string;
 }
 
 function childEnv(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
@@ -31,7 +33,7 @@ function childEnv(extra: Record<string, string | undefined> = {}): NodeJS.Proces
 }
 
 function spawnCli(args: string[], options: CliOptions): ChildProcess {
-  return spawn(process.execPath, [...(options.nodeArgs ?? []), DISPATCH_BIN, ...args], {
+  return spawn(process.execPath, [...(options.nodeArgs ?? []), options.bin ?? DISPATCH_BIN, ...args], {
     cwd: options.cwd,
     env: childEnv(options.env),
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -2,8 +2,10 @@
 // slug keeps its address as a 301), and merging one tag into another: its stories keep a tag (the
 // one merged into), its addresses lead to that tag, and the merged tag is gone.
 
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Schema } from '../../db/schema.ts';
+import type { Database } from '../../db/database.ts';
+import { containsPattern, foldedLike } from '../../db/index.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { AppError } from '../../lib/errors.ts';
 import { toInstant } from '../../lib/clock.ts';
@@ -17,29 +19,24 @@ export interface ListedTag extends Tag {
   storyCount: number;
 }
 
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (character) => `\\${character}`);
-}
-
-/** Tags by id; `query` matches any part of the key or of a name in any language. */
+/**
+ * Tags by id; `query` matches any part of the key or of a name in any language, whatever the case
+ * (Cyrillic too, the same on both databases).
+ */
 export async function listTags(
-  db: Kysely<Schema>,
+  database: Database,
   params: { query?: string; after?: number; limit: number },
 ): Promise<{ tags: ListedTag[]; next: number | undefined }> {
+  const db = database.db;
   let ids = db.selectFrom('tags as t').select('t.id').orderBy('t.id').limit(params.limit + 1);
   if (params.after !== undefined) ids = ids.where('t.id', '>', params.after);
-  const query = params.query?.trim().toLowerCase();
+  const query = params.query?.trim();
   if (query) {
-    // SQLite's lower() and LIKE fold only Latin letters: the query is also tried as a name is
-    // usually written (first letter capital) and in capitals, so «энерг» finds «Энергетика» there too.
-    const [lower, capital, upper] = [query, query.charAt(0).toUpperCase() + query.slice(1), query.toUpperCase()].map((text) => `%${escapeLike(text)}%`);
+    const pattern = containsPattern(query);
     ids = ids.where((eb) =>
       eb.or([
-        sql<boolean>`lower(t.key) like ${lower} escape '\\'`,
-        eb.exists(
-          eb.selectFrom('tag_names as n').select('n.tag_id').whereRef('n.tag_id', '=', 't.id')
-            .where(sql<boolean>`(lower(n.name) like ${lower} escape '\\' or n.name like ${capital} escape '\\' or n.name like ${upper} escape '\\')`),
-        ),
+        foldedLike(database, 't.key', pattern),
+        eb.exists(eb.selectFrom('tag_names as n').select('n.tag_id').whereRef('n.tag_id', '=', 't.id').where(foldedLike(database, 'n.name', pattern))),
       ]),
     );
   }

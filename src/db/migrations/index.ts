@@ -18,6 +18,7 @@ import { bylineTagsCover } from './2026-12-02-70-byline-tags-cover.ts';
 import { feedCover } from './2026-12-02-71-feed-cover.ts';
 import { formerTaxonomySlugs } from './2026-12-02-30-former-taxonomy-slugs.ts';
 import { searchComplete } from './2026-12-02-40-search-complete.ts';
+import { sitemapMonths } from './2026-12-03-20-sitemap-months.ts';
 
 export function migrationsFor(dialect: Dialect): Record<string, Migration> {
   return {
@@ -36,5 +37,6 @@ export function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '2026-12-02-71-feed-cover': feedCover(dialect),
     '2026-12-02-30-former-taxonomy-slugs': formerTaxonomySlugs(dialect),
     '2026-12-02-40-search-complete': searchComplete(),
+    '2026-12-03-20-sitemap-months': sitemapMonths(dialect),
   };
 }

@@ -73,6 +73,22 @@ describeEachDatabase('newsroom administration API', ({ database }) => {
     assert.deepEqual((await app.inject({ url: '/en/economics/' })).headers.location, '/en/economy/');
   });
 
+  test('a rename of a rubric or a tag with nothing to change, an unknown field or names that are not texts is refused by field', async () => {
+    const tag = (await call(editor, 'POST', '/api/newsroom/tags', { key: 'weather', names: { en: 'Weather' } })).json().tag;
+    for (const url of [`/api/newsroom/rubrics/${rubricId}`, `/api/newsroom/tags/${tag.id}`]) {
+      const nothing = await call(editor, 'PATCH', url, {});
+      assert.deepEqual([nothing.statusCode, nothing.json().error.code, nothing.json().error.details.field], [400, 'invalid_input', 'names'], `${url}: nothing to change`);
+      const emptySlug = await call(editor, 'PATCH', url, { slugs: { en: ' ' } });
+      assert.deepEqual([emptySlug.statusCode, emptySlug.json().error.details.field], [400, 'names'], `${url}: an empty slug changes nothing`);
+      const unknown = await call(editor, 'PATCH', url, { names: { en: 'X' }, colour: 'red' });
+      assert.deepEqual([unknown.statusCode, unknown.json().error.details.field], [400, 'colour'], `${url}: an unknown field`);
+      const notText = await call(editor, 'PATCH', url, { names: { en: 5 } });
+      assert.deepEqual([notText.statusCode, notText.json().error.details.field], [400, 'names.en'], `${url}: a name that is not text`);
+      const notObject = await call(editor, 'PATCH', url, { slugs: 'economy' });
+      assert.deepEqual([notObject.statusCode, notObject.json().error.details.field], [400, 'slugs'], `${url}: slugs that are not per language`);
+    }
+  });
+
   test('reordering lists every rubric once; the site navigation follows', async () => {
     const list = (await call(editor, 'GET', '/api/newsroom/rubrics')).json().rubrics.map((r: { id: number }) => r.id);
     const reversed = [...list].reverse();
@@ -113,6 +129,23 @@ describeEachDatabase('newsroom administration API', ({ database }) => {
     assert.deepEqual([self.statusCode, self.json().error.details.field], [400, 'into']);
     const nowhere = await call(editor, 'POST', `/api/newsroom/tags/${energy.id}/merge`, { into: 999999 });
     assert.deepEqual([nowhere.statusCode, nowhere.json().error.details.field], [404, 'into']);
+  });
+
+  test('the old feed addresses of a renamed rubric, a renamed tag and a merged tag answer 301 to the new ones in every format', async () => {
+    // By now the rubric is back at economy (economics is former), energy became energy-sector and power was merged into it.
+    const moved = [['/en/economics/', '/en/economy/'], ['/en/tags/energy/', '/en/tags/energy-sector/'], ['/en/tags/power/', '/en/tags/energy-sector/']];
+    for (const file of ['rss.xml', 'atom.xml', 'feed.json', 'yandex.xml']) {
+      for (const [from, to] of moved) {
+        const old = await app.inject({ url: `${from}${file}` });
+        assert.deepEqual([old.statusCode, old.headers.location], [301, `${to}${file}`], `${from}${file}`);
+        const current = await app.inject({ url: old.headers.location as string });
+        assert.equal(current.statusCode, 200, `${to}${file}`);
+      }
+    }
+    assert.match((await app.inject({ url: '/en/tags/power/rss.xml' })).headers.location as string, /energy-sector/);
+    for (const url of ['/en/no-such-rubric/rss.xml', '/en/tags/no-such-tag/atom.xml', '/en/tags/Not_A_Slug/feed.json', '/ru/economics/rss.xml']) {
+      assert.equal((await app.inject({ url })).statusCode, 404, url);
+    }
   });
 
   test('settings: every bad field is named and nothing is written; a good change shows on the site at once', async () => {

@@ -8,7 +8,7 @@ import { requireActor } from '../access/require-actor.ts';
 import { FieldErrors, readId, readObjectBody, refuseUnknownFields } from '../http/api-input.ts';
 import { auditedChange } from './admin-audit.ts';
 import type { AdminDeps } from './admin-deps.ts';
-import { readNameChanges } from './taxonomy-input.ts';
+import { readNameChanges, readRenameBody } from './taxonomy-input.ts';
 
 export function registerRubricRoutes(app: FastifyInstance, deps: AdminDeps): void {
   const languages = deps.config.languages.map((language) => language.code);
@@ -33,12 +33,7 @@ export function registerRubricRoutes(app: FastifyInstance, deps: AdminDeps): voi
 
   app.patch<{ Params: { id: string } }>('/api/newsroom/rubrics/:id', editors, async (request) => {
     const id = readId(request.params.id);
-    const body = readObjectBody(request.body);
-    const errors = new FieldErrors();
-    refuseUnknownFields(body, ['names', 'slugs'], errors);
-    const changes = readNameChanges(body, errors);
-    if (!changes.names && !changes.slugs) errors.add('names', 'give a new name or slug in at least one language');
-    errors.throwIfAny();
+    const changes = readRenameBody(request.body);
     const rubric = await auditedChange(request, deps.database, { action: 'rubric.update', at: deps.clock(), details: { rubricId: id, ...changes } }, (database) =>
       updateRubric(contextOf(database), id, changes),
     );

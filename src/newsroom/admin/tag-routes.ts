@@ -9,7 +9,7 @@ import { requireActor } from '../access/require-actor.ts';
 import { FieldErrors, readId, readObjectBody, refuseUnknownFields } from '../http/api-input.ts';
 import { auditedChange } from './admin-audit.ts';
 import type { AdminDeps } from './admin-deps.ts';
-import { readNameChanges } from './taxonomy-input.ts';
+import { readNameChanges, readRenameBody } from './taxonomy-input.ts';
 
 const PAGE = 50;
 
@@ -21,7 +21,7 @@ export function registerTagRoutes(app: FastifyInstance, deps: AdminDeps): void {
   app.get<{ Querystring: { q?: string; after?: string } }>('/api/newsroom/tags/all', editors, async (request) => {
     const query = typeof request.query.q === 'string' ? request.query.q.slice(0, 120) : undefined;
     const after = request.query.after === undefined ? undefined : readId(request.query.after, 'after');
-    const page = await listTags(deps.database.db, { query, after, limit: PAGE });
+    const page = await listTags(deps.database, { query, after, limit: PAGE });
     return { tags: page.tags, next: page.next ?? null };
   });
 
@@ -41,12 +41,7 @@ export function registerTagRoutes(app: FastifyInstance, deps: AdminDeps): void {
 
   app.patch<{ Params: { id: string } }>('/api/newsroom/tags/:id', editors, async (request) => {
     const id = readId(request.params.id);
-    const body = readObjectBody(request.body);
-    const errors = new FieldErrors();
-    refuseUnknownFields(body, ['names', 'slugs'], errors);
-    const changes = readNameChanges(body, errors);
-    if (!changes.names && !changes.slugs) errors.add('names', 'give a new name or slug in at least one language');
-    errors.throwIfAny();
+    const changes = readRenameBody(request.body);
     const tag = await auditedChange(request, deps.database, { action: 'tag.update', at: deps.clock(), details: { tagId: id, ...changes } }, (database) =>
       updateTag(contextOf(database), id, changes),
     );

@@ -1,8 +1,9 @@
 // Reading rubric and tag changes from a request: `names` and `slugs`, each an object of one text
-// per language. Languages and the texts themselves are checked by the content commands.
+// per language; `readRenameBody` reads a whole rename (PATCH) of a rubric or a tag. Languages and
+// the texts themselves are checked by the content commands.
 
 import type { NameChanges } from '../../content/index.ts';
-import { FieldErrors } from '../http/api-input.ts';
+import { FieldErrors, readObjectBody, refuseUnknownFields } from '../http/api-input.ts';
 
 function readTexts(value: unknown, field: string, errors: FieldErrors): Record<string, string> | undefined {
   if (value === undefined) return undefined;
@@ -19,4 +20,15 @@ export function readNameChanges(body: Record<string, unknown>, errors: FieldErro
   // An empty slug field means "leave the slug as it is".
   const slugs = Object.fromEntries(Object.entries(readTexts(body.slugs, 'slugs', errors) ?? {}).map(([l, s]) => [l, s.trim()]).filter(([, s]) => s !== ''));
   return { ...(names ? { names } : {}), ...(Object.keys(slugs).length > 0 ? { slugs } : {}) };
+}
+
+/** The body of a rubric's or tag's rename: new names or slugs, at least one, and nothing else. */
+export function readRenameBody(raw: unknown): NameChanges {
+  const body = readObjectBody(raw);
+  const errors = new FieldErrors();
+  refuseUnknownFields(body, ['names', 'slugs'], errors);
+  const changes = readNameChanges(body, errors);
+  if (!changes.names && !changes.slugs) errors.add('names', 'give a new name or slug in at least one language');
+  errors.throwIfAny();
+  return changes;
 }

@@ -46,8 +46,11 @@ function shell(script: string, style: string, language: string): string {
 }
 
 export function registerAppRoutes(app: FastifyInstance): void {
-  // Start bundling now, so the first page view does not wait for it.
-  webBundle().catch((error: unknown) => app.log.error({ err: error }, 'bundling the newsroom app failed'));
+  // Once the server listens (not before: the public site does not need the app), read the built
+  // bundle or start bundling in memory, so the first page view of the newsroom does not wait.
+  app.addHook('onListen', async () => {
+    webBundle().catch((error: unknown) => app.log.error({ err: error }, 'bundling the newsroom app failed'));
+  });
 
   const page = async (request: import('fastify').FastifyRequest, reply: FastifyReply) => {
     const bundle = await webBundle();

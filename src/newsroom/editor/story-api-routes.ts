@@ -70,7 +70,7 @@ export function registerStoryApiRoutes(app: FastifyInstance, context: WorkflowCo
   app.get<{ Querystring: { q?: string; language?: string } }>('/api/newsroom/tags', enter, async (request) => {
     const language = readLanguageCode(request.query.language ?? context.languages[0], 'language');
     const prefix = typeof request.query.q === 'string' ? request.query.q.normalize('NFC').trim().slice(0, 100) : '';
-    return { tags: await suggestTags(context.database.db, { language, prefix, limit: 10 }) };
+    return { tags: await suggestTags(context.database, { language, prefix, limit: 10 }) };
   });
 
   app.get<{ Querystring: { language?: string } }>('/api/newsroom/authors', enter, async (request) => {

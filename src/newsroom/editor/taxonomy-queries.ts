@@ -2,24 +2,23 @@
 // field's autocomplete), tags and authors by id with their names in one language, and all authors
 // for the byline. Names fall back to any language when the wanted one is missing.
 
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Schema } from '../../db/schema.ts';
+import type { Database } from '../../db/database.ts';
+import { foldedLike, prefixPattern } from '../../db/index.ts';
 
 export interface NamedItem {
   id: number;
   name: string;
 }
 
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (character) => `\\${character}`);
-}
-
-export async function suggestTags(db: Kysely<Schema>, params: { language: string; prefix: string; limit: number }): Promise<NamedItem[]> {
-  const rows = await db
+/** Tags whose name in `language` starts with `prefix`, whatever the case (Cyrillic too, on both databases). */
+export async function suggestTags(database: Database, params: { language: string; prefix: string; limit: number }): Promise<NamedItem[]> {
+  const rows = await database.db
     .selectFrom('tag_names')
     .select(['tag_id', 'name'])
     .where('language', '=', params.language)
-    .where(sql<boolean>`lower(name) like ${`${escapeLike(params.prefix.toLowerCase())}%`} escape '\\'`)
+    .where(foldedLike(database, 'name', prefixPattern(params.prefix)))
     .orderBy('name')
     .limit(params.limit)
     .execute();

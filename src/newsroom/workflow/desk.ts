@@ -75,7 +75,7 @@ export async function listDesk(context: WorkflowContext, filter: DeskFilter): Pr
   const words = filter.headlineQuery?.normalize('NFC').trim();
   if (words !== undefined && words.length > 200) throw fail('headlineQuery', 'must be at most 200 characters');
   const cursor = filter.cursor === undefined ? undefined : parseCursor(filter.cursor);
-  const match = words ? await headlineMatchFor(context.database) : undefined;
+  const match = words ? headlineMatchFor(context.database) : undefined;
   const db = context.database.db;
 
   let query = db

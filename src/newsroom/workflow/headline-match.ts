@@ -1,17 +1,12 @@
-// "Headline contains these words, whatever the case" for the desk, behind one interface: SQLite's
-// lower() folds only ASCII, PostgreSQL's follows the database's locale, so the spelling differs.
+// "Headline contains these words, whatever the case" for the desk, folding case the same way on
+// SQLite and PostgreSQL (Cyrillic included; see db/fold-case.ts).
 
 import type { Expression, SqlBool } from 'kysely';
 import type { Database } from '../../db/database.ts';
+import { containsPattern, foldedLike } from '../../db/index.ts';
 
 export type HeadlineMatch = (column: string, query: string) => Expression<SqlBool>;
 
-/** The LIKE pattern for "contains `query`", with the query's own % and _ taken literally. */
-export function containsPattern(query: string): string {
-  return `%${query.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
-export async function headlineMatchFor(database: Database): Promise<HeadlineMatch> {
-  if (database.dialect === 'sqlite') return (await import('./headline-match.sqlite.ts')).sqliteHeadlineMatch(database);
-  return (await import('./headline-match.postgres.ts')).postgresHeadlineMatch();
+export function headlineMatchFor(database: Database): HeadlineMatch {
+  return (column, query) => foldedLike(database, column, containsPattern(query));
 }

@@ -1,5 +1,6 @@
 // The feed addresses: every format (rss.xml, atom.xml, feed.json, yandex.xml) for a language
 // (/<lang>/rss.xml), a rubric (/<lang>/<rubric>/rss.xml) and a tag (/<lang>/tags/<tag>/rss.xml).
+// A rubric's or tag's former slug answers 301 to the same format at its current slug.
 // route → find the scope → build the feed → conditional GET → render.
 
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -23,6 +24,9 @@ export interface FeedSite extends FeedLinks {
   siteName(language: string): string;
   timeZone(): string;
   rubricBySlug(language: string, slug: string): { id: number; name: string } | undefined;
+  /** The slug now used by the rubric or tag that had `formerSlug` in `language` (renamed or merged). */
+  currentRubricSlug(language: string, formerSlug: string): Promise<string | undefined>;
+  currentTagSlug(language: string, formerSlug: string): Promise<string | undefined>;
   homePath(language: string): string;
   rubricPath(language: string, slug: string): string;
   tagPath(language: string, slug: string): string;
@@ -79,7 +83,10 @@ export function registerFeedRoutes(app: FastifyInstance, site: FeedSite): void {
       const { lang, rubric: slug } = request.params;
       if (!site.isLanguage(lang)) return site.sendNotFound(reply, lang);
       const rubric = site.rubricBySlug(lang, slug);
-      if (!rubric) return site.sendNotFound(reply, lang);
+      if (!rubric) {
+        const current = await site.currentRubricSlug(lang, slug);
+        return current ? reply.redirect(feedAddress(lang, format, { rubricSlug: current }), 301) : site.sendNotFound(reply, lang);
+      }
       return sendFeed(site, request, reply, lang, format, {
         scope: { kind: 'rubric', rubricId: rubric.id },
         title: `${site.siteName(lang)}: ${rubric.name}`,
@@ -90,9 +97,14 @@ export function registerFeedRoutes(app: FastifyInstance, site: FeedSite): void {
     app.get<{ Params: { lang: string; tag: string } }>(`/:lang/tags/:tag/${file}`, async (request, reply) => {
       const { lang, tag: slug } = request.params;
       if (!site.isLanguage(lang)) return site.sendNotFound(reply, lang);
-      const tag = TAG_SLUG.test(slug) ? await findTagBySlug(site, lang, slug) : undefined;
+      if (!TAG_SLUG.test(slug)) return site.sendNotFound(reply, lang);
+      const tag = await findTagBySlug(site, lang, slug);
       const name = tag?.names[lang]?.name;
-      if (!tag || !name) return site.sendNotFound(reply, lang);
+      if (!tag) {
+        const current = await site.currentTagSlug(lang, slug);
+        return current ? reply.redirect(feedAddress(lang, format, { tagSlug: current }), 301) : site.sendNotFound(reply, lang);
+      }
+      if (!name) return site.sendNotFound(reply, lang);
       return sendFeed(site, request, reply, lang, format, {
         scope: { kind: 'tag', tagId: tag.id },
         title: `${site.siteName(lang)}: ${name}`,

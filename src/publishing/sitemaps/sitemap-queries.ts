@@ -1,6 +1,7 @@
 // The reads behind the sitemaps, each an index range on story_versions (language, published_at)
-// restricted to what readers may see: the first and last publication of a language, one page of a
-// month's versions in a language, the visible translations of a set of stories. Never a full scan.
+// restricted to what readers may see: one page of a month's versions in a language, the visible
+// translations of a set of stories, the count of the last 48 hours; and the month counts kept in
+// sitemap_months (migration 2026-12-03-20), for the index. Never a full scan.
 
 import { sql, type Kysely } from 'kysely';
 import type { Instant, Schema } from '../../db/schema.ts';
@@ -20,23 +21,6 @@ export interface SitemapVersion {
 
 function visible(now: string) {
   return (eb: any) => eb.or([eb('s.embargo_until', 'is', null), eb('s.embargo_until', '<=', now)]); // eslint-disable-line @typescript-eslint/no-explicit-any
-}
-
-/** The first visible publication in `language`, by the index's first entry. */
-export async function findFirstPublication(db: Kysely<Schema>, language: string, now: Date): Promise<Instant | undefined> {
-  const nowText = now.toISOString();
-  const row = await db
-    .selectFrom('story_versions as v')
-    .innerJoin('stories as s', 's.id', 'v.story_id')
-    .select('v.published_at')
-    .where('v.language', '=', language)
-    .where(IS_PUBLIC)
-    .where('v.published_at', '<=', nowText)
-    .where(visible(nowText))
-    .orderBy('v.published_at', 'asc')
-    .limit(1)
-    .executeTakeFirst();
-  return row?.published_at ?? undefined;
 }
 
 /**
@@ -126,4 +110,56 @@ export async function countPublishedIn(db: Kysely<Schema>, params: { language: s
     .where(...publishedBefore(params.to, now))
     .executeTakeFirstOrThrow();
   return Number(row.n);
+}
+
+export interface SitemapMonth {
+  language: string;
+  /** `YYYY-MM`, UTC. */
+  month: string;
+  versions: number;
+}
+
+/**
+ * The months up to `until` (`YYYY-MM`) with public versions, per language, oldest first, as the
+ * story_versions triggers keep them: not a count of the archive. These counts include versions of
+ * embargoed stories and versions dated after now (`listHiddenVersionMonths` finds those).
+ */
+export async function listSitemapMonths(db: Kysely<Schema>, until: string): Promise<SitemapMonth[]> {
+  const rows = await db
+    .selectFrom('sitemap_months')
+    .select(['language', 'month', 'versions'])
+    .where('versions', '>', 0)
+    .where('month', '<=', until)
+    .orderBy('language')
+    .orderBy('month')
+    .execute();
+  return rows.map((row) => ({ language: row.language, month: row.month, versions: Number(row.versions) }));
+}
+
+/**
+ * The public versions in `languages` that the month counts hold but no sitemap file lists now:
+ * those of stories under embargo (the partial embargo index) and those dated after now (an index
+ * range past now), as language and month (UTC). Both are few whatever the archive's size.
+ */
+export async function listHiddenVersionMonths(db: Kysely<Schema>, languages: readonly string[], now: Date): Promise<Array<{ language: string; month: string }>> {
+  if (languages.length === 0) return [];
+  const nowText = now.toISOString();
+  const [embargoed, future] = await Promise.all([
+    db.selectFrom('stories as s')
+      .innerJoin('story_versions as v', 'v.story_id', 's.id')
+      .select(['v.language', 'v.published_at'])
+      .where('s.embargo_until', 'is not', null)
+      .where('s.embargo_until', '>', nowText)
+      .where('v.language', 'in', [...languages])
+      .where(IS_PUBLIC)
+      .where('v.published_at', '<=', nowText)
+      .execute(),
+    db.selectFrom('story_versions as v')
+      .select(['v.language', 'v.published_at'])
+      .where('v.language', 'in', [...languages])
+      .where(IS_PUBLIC)
+      .where('v.published_at', '>', nowText)
+      .execute(),
+  ]);
+  return [...embargoed, ...future].map((row) => ({ language: row.language, month: new Date(row.published_at!).toISOString().slice(0, 7) }));
 }

@@ -5,7 +5,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Database } from '../../db/database.ts';
 import type { Clock } from '../../lib/clock.ts';
-import { countPublishedIn, findFirstPublication, listVersionsPublishedIn, listVisibleVersionsOf } from './sitemap-queries.ts';
+import { countPublishedIn, listHiddenVersionMonths, listSitemapMonths, listVersionsPublishedIn, listVisibleVersionsOf } from './sitemap-queries.ts';
 import { renderNewsSitemap, renderSitemapIndex, renderUrlSet } from './render-sitemaps.ts';
 
 /** URLs per monthly file (the protocol allows 50,000). */
@@ -30,10 +30,6 @@ function monthStart(year: number, month: number): string {
   return new Date(Date.UTC(year, month - 1, 1)).toISOString();
 }
 
-function pad(n: number): string {
-  return n < 10 ? `0${n}` : String(n);
-}
-
 function sendXml(reply: FastifyReply, xml: string): FastifyReply {
   return reply.header('content-type', 'application/xml; charset=utf-8').header('cache-control', 'public, max-age=300').send(xml);
 }
@@ -51,25 +47,23 @@ export function registerSitemapRoutes(app: FastifyInstance, site: SitemapSite): 
   app.get('/sitemap.xml', async (_request, reply) => {
     const now = site.clock();
     const db = site.database.db;
-    const locations: string[] = [];
+    const languages = site.languages();
     const newsFrom = new Date(now.getTime() - NEWS_WINDOW_MS).toISOString();
-    for (const language of site.languages()) {
+    // The kept month counts, less what no file lists now (embargoed, dated later): exact, so no
+    // month file named here answers 404.
+    const [months, hidden] = await Promise.all([listSitemapMonths(db, now.toISOString().slice(0, 7)), listHiddenVersionMonths(db, languages, now)]);
+    const listed = new Map(months.map((row) => [`${row.language} ${row.month}`, row.versions]));
+    for (const { language, month } of hidden) {
+      const key = `${language} ${month}`;
+      if (listed.has(key)) listed.set(key, listed.get(key)! - 1);
+    }
+    const locations: string[] = [];
+    for (const language of languages) {
       const newsCount = await countPublishedIn(db, { language, from: newsFrom, now });
       for (let page = 1; page <= Math.ceil(newsCount / NEWS_PAGE); page++) locations.push(`${site.publicUrl}/sitemaps/${language}/news-${page}.xml`);
-      const first = await findFirstPublication(db, language, now);
-      if (!first) continue;
-      let year = Number(first.slice(0, 4));
-      let month = Number(first.slice(5, 7));
-      const endYear = now.getUTCFullYear();
-      const endMonth = now.getUTCMonth() + 1;
-      while (year < endYear || (year === endYear && month <= endMonth)) {
-        const nextYear = month === 12 ? year + 1 : year;
-        const nextMonth = month === 12 ? 1 : month + 1;
-        const count = await countPublishedIn(db, { language, from: monthStart(year, month), to: monthStart(nextYear, nextMonth), now });
-        for (let page = 1; page <= Math.ceil(count / SITEMAP_PAGE); page++) {
-          locations.push(`${site.publicUrl}/sitemaps/${language}/${year}-${pad(month)}-${page}.xml`);
-        }
-        [year, month] = [nextYear, nextMonth];
+      for (const { month } of months.filter((row) => row.language === language)) {
+        const versions = listed.get(`${language} ${month}`)!;
+        for (let page = 1; page <= Math.ceil(versions / SITEMAP_PAGE); page++) locations.push(`${site.publicUrl}/sitemaps/${language}/${month}-${page}.xml`);
       }
     }
     return sendXml(reply, renderSitemapIndex(locations));

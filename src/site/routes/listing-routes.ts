@@ -4,9 +4,10 @@
 // past the end 404.
 
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { type FeedScope, findAuthorByKey, findFormerSlugOwner, findTagById, findImagesForPage, findMainStory, findTagBySlug, type ListedStory, listFeedPage } from '../../content/index.ts';
+import { type FeedScope, findAuthorByKey, findImagesForPage, findMainStory, findTagBySlug, type ListedStory, listFeedPage } from '../../content/index.ts';
 import { buildChrome, type ChromeInput } from '../chrome.ts';
 import { parseOlder } from '../cursor.ts';
+import { findCurrentRubricSlug, findCurrentTagSlug } from '../former-slugs.ts';
 import { sendErrorPage, sendHtml, type Site } from '../site-deps.ts';
 import { authorPath, feedPath, homePath, rubricPath, tagFeedPath, tagPath, withOlder } from '../paths.ts';
 import { mediaPath, storyItem } from '../story-items.ts';
@@ -79,18 +80,6 @@ async function sendListing(site: Site, reply: FastifyReply, query: Query, spec: 
   return sendHtml(reply, 200, renderListingPage(view));
 }
 
-/** The current slug of the rubric that had `slug` in `language`, when one did. */
-async function formerRubric(site: Site, language: string, slug: string): Promise<string | undefined> {
-  const id = await findFormerSlugOwner(site.database.db, 'rubric', language, slug);
-  return id === undefined ? undefined : site.directory.rubricById(id)?.names[language]?.slug;
-}
-
-async function formerTag(site: Site, language: string, slug: string): Promise<string | undefined> {
-  const id = await findFormerSlugOwner(site.database.db, 'tag', language, slug);
-  if (id === undefined) return undefined;
-  return (await findTagById(site, id))?.names[language]?.slug;
-}
-
 export function registerListingRoutes(app: FastifyInstance, site: Site): void {
   const known = (lang: string) => site.directory.language(lang) !== undefined;
 
@@ -124,8 +113,8 @@ export function registerListingRoutes(app: FastifyInstance, site: Site): void {
     if (!known(lang)) return sendErrorPage(site, reply, site.defaultLanguage, 404);
     const rubric = site.directory.rubricBySlugIn(lang, slug);
     if (!rubric) {
-      const formerOwner = await formerRubric(site, lang, slug);
-      return formerOwner ? reply.redirect(rubricPath(lang, formerOwner), 301) : sendErrorPage(site, reply, lang, 404);
+      const currentSlug = await findCurrentRubricSlug(site, lang, slug);
+      return currentSlug ? reply.redirect(rubricPath(lang, currentSlug), 301) : sendErrorPage(site, reply, lang, 404);
     }
     const strings = site.directory.language(lang)!.strings;
     const name = rubric.names[lang]!.name;
@@ -154,8 +143,8 @@ export function registerListingRoutes(app: FastifyInstance, site: Site): void {
     if (!known(lang)) return sendErrorPage(site, reply, site.defaultLanguage, 404);
     const tag = /^[a-z0-9-]{1,120}$/.test(slug) ? await findTagBySlug(site, lang, slug) : undefined;
     if (!tag) {
-      const formerOwner = /^[a-z0-9-]{1,120}$/.test(slug) ? await formerTag(site, lang, slug) : undefined;
-      return formerOwner ? reply.redirect(tagPath(lang, formerOwner), 301) : sendErrorPage(site, reply, lang, 404);
+      const currentSlug = /^[a-z0-9-]{1,120}$/.test(slug) ? await findCurrentTagSlug(site, lang, slug) : undefined;
+      return currentSlug ? reply.redirect(tagPath(lang, currentSlug), 301) : sendErrorPage(site, reply, lang, 404);
     }
     const strings = site.directory.language(lang)!.strings;
     const heading = strings.tagHeading(tag.names[lang]!.name);

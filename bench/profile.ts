@@ -134,7 +134,7 @@ async function main(): Promise<void> {
       MEDIA_DIR: path.join(WORK_DIR, 'media'),
       LOG_LEVEL: 'warn',
     },
-    nodeArgs: ['--max-semi-space-size=32', '--cpu-prof', `--cpu-prof-dir=${profileDir}`, '--cpu-prof-interval=250'],
+    nodeArgs: ['--max-semi-space-size=16', '--cpu-prof', `--cpu-prof-dir=${profileDir}`, '--cpu-prof-interval=250'],
     port: await freePort(),
     timeoutMs: 120_000,
   });

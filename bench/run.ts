@@ -128,7 +128,7 @@ async function startDispatch(archive: string, workers: number, cacheMb?: number)
   // The same V8 setting as `npm start`: a larger young generation, fewer scavenges per request.
   return startServer({
     env: {
-      DATABASE_URL: archive, MEDIA_DIR: path.join(WORK_DIR, 'media'), LOG_LEVEL: 'warn', NODE_OPTIONS: '--max-semi-space-size=32',
+      DATABASE_URL: archive, MEDIA_DIR: path.join(WORK_DIR, 'media'), LOG_LEVEL: 'warn', NODE_OPTIONS: '--max-semi-space-size=16',
       ...(cacheMb === undefined ? {} : { PAGE_CACHE_MAX_MB: String(cacheMb) }),
     },
     port: await freePort(),

@@ -1,9 +1,10 @@
 // The ceiling of the benchmark: plain node:http answering the bytes it reads on standard input
-// (an article page) from memory, with the same content type, in as many processes sharing the
-// port as Dispatch runs (node:cluster, as `dispatch serve --workers N` does). Prints "ready" when
-// every process listens.
+// (an article page) from memory, with the headers Dispatch sent with it (a JSON object in
+// CEILING_HEADERS: content type, ETag, Cache-Control, Surrogate-Key...), so the same bytes go out,
+// in as many processes sharing the port as Dispatch runs (node:cluster, as `dispatch serve
+// --workers N` does). Prints "ready" when every process listens.
 //
-//   node bench/ceiling-server.mjs <port> [processes]
+//   CEILING_HEADERS='{"content-type":"text/html"}' node bench/ceiling-server.mjs <port> [processes]
 import cluster from 'node:cluster';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
@@ -13,10 +14,13 @@ import path from 'node:path';
 const port = Number(process.argv[2]);
 const processes = Math.max(1, Number(process.argv[3] ?? 1));
 
+const headers = { 'content-type': 'text/html; charset=utf-8', ...JSON.parse(process.env.CEILING_HEADERS ?? '{}') };
+
 function serve(body, onListening) {
+  const sent = { ...headers, 'content-length': body.length };
   http
     .createServer((_request, response) => {
-      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-length': body.length });
+      response.writeHead(200, sent);
       response.end(body);
     })
     .listen(port, '127.0.0.1', onListening);

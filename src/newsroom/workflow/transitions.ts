@@ -60,35 +60,41 @@ export interface Subject {
   storyCreatedBy?: number | null | undefined;
 }
 
-/** Throws `forbidden` (403) when the actor may not take the action, `transition_not_allowed` (409) when the status forbids it. */
-export function authorize(action: WorkflowAction, actor: Actor, subject: Subject = {}): void {
+/** Why the actor may not take the action, as the error `authorize` throws; undefined when it may. */
+function refusalOf(action: WorkflowAction, actor: Actor, subject: Subject): (() => AppError) | undefined {
   const rule: Rule = WORKFLOW[action];
   if (isSystemActor(actor)) {
     const from = rule.system;
-    if (from === undefined) throw new AppError('forbidden', `The job runner may not ${action} stories`, { details: { action } });
-    if (subject.status !== undefined && !(from as readonly string[]).includes(subject.status)) throw notAllowed(action, subject.status, from);
-    return;
+    if (from === undefined) return () => new AppError('forbidden', `The job runner may not ${action} stories`, { details: { action } });
+    if (subject.status !== undefined && !(from as readonly string[]).includes(subject.status)) return () => notAllowed(action, subject.status!, from);
+    return undefined;
   }
   const scope = rule.who[actor.role];
   if (scope === undefined || (scope === 'own' && subject.storyCreatedBy !== actor.userId)) {
     const whose = scope === 'own' ? ' on a story of someone else' : '';
-    throw new AppError('forbidden', `A ${actor.role.replace('_', ' ')} may not ${action}${whose}`, { details: { action, role: actor.role } });
+    return () => new AppError('forbidden', `A ${actor.role.replace('_', ' ')} may not ${action}${whose}`, { details: { action, role: actor.role } });
   }
   if (rule.from !== 'any' && subject.status !== undefined && !(rule.from as readonly string[]).includes(subject.status)) {
-    throw notAllowed(action, subject.status, rule.from);
+    const from = rule.from;
+    return () => notAllowed(action, subject.status!, from);
   }
+  return undefined;
+}
+
+/** Throws `forbidden` (403) when the actor may not take the action, `transition_not_allowed` (409) when the status forbids it. */
+export function authorize(action: WorkflowAction, actor: Actor, subject: Subject = {}): void {
+  const refusal = refusalOf(action, actor, subject);
+  if (refusal) throw refusal();
 }
 
 function notAllowed(action: string, status: string, from: readonly string[]): AppError {
   return new AppError('transition_not_allowed', `Cannot ${action} a version that is ${status}`, { details: { action, status, allowedFrom: [...from] } });
 }
 
-/** Whether the actor could take the action now (for showing or hiding buttons). */
+/**
+ * Whether the actor could take the action now (for showing or hiding buttons). No error is made
+ * for a refusal: the desk asks this for every button of every version on its page.
+ */
 export function canTake(action: WorkflowAction, actor: Actor, subject: Subject = {}): boolean {
-  try {
-    authorize(action, actor, subject);
-    return true;
-  } catch {
-    return false;
-  }
+  return refusalOf(action, actor, subject) === undefined;
 }

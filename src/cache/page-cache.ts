@@ -22,6 +22,12 @@ export interface PageCacheOptions {
   /** How long a page is served from memory before it is made again (purges drop it sooner). */
   maxAgeSeconds: number;
   clock: Clock;
+  /**
+   * Whether an HTTP cache in front is purged by key (HTTP_CACHE_PURGE_URL): then every page names
+   * its dependency keys in Surrogate-Key even when nothing is stored here. With neither a cache here
+   * nor one to purge, the keys are not worked out (a scan of every page) and the header is left out.
+   */
+  purgesByKey?: boolean;
 }
 
 export interface PageCacheStats extends PageStoreStats {
@@ -101,6 +107,7 @@ export function registerPageCache(app: FastifyInstance, options: PageCacheOption
     staleIfErrorSeconds: STALE_IF_ERROR_SECONDS,
   };
   const cacheControl = cacheControlOf(policy);
+  const tracksDependencies = options.maxBytes > 0 || options.purgesByKey === true;
   const flights = new Map<string, Flight>();
   const states = new WeakMap<FastifyRequest, RequestState>();
   const counts = { hits: 0, directHits: 0, misses: 0, renders: 0, staleServed: 0 };
@@ -192,7 +199,6 @@ export function registerPageCache(app: FastifyInstance, options: PageCacheOption
       return payload;
     }
     const body = Buffer.isBuffer(payload) ? payload : Buffer.from(payload as string);
-    const text = typeof payload === 'string' ? payload : body.toString('utf8');
     const path = state.key.split('?')[0]!;
     const page = buildCachedPage({
       key: state.key,
@@ -200,8 +206,8 @@ export function registerPageCache(app: FastifyInstance, options: PageCacheOption
       status: 200,
       contentType,
       body,
-      addressKeys: keysOfAddress(path),
-      contentKeys: keysOfContent(text),
+      addressKeys: tracksDependencies ? keysOfAddress(path) : [],
+      contentKeys: tracksDependencies ? keysOfContent(typeof payload === 'string' ? payload : body.toString('utf8')) : [],
       now: options.clock().getTime(),
       maxAgeMs,
     });
@@ -209,7 +215,8 @@ export function registerPageCache(app: FastifyInstance, options: PageCacheOption
     finishFlight(state);
     const coding = codingOf(request.headers['accept-encoding']);
     const form = page.form(coding);
-    reply.header('vary', 'Accept-Encoding').header('etag', form.etag).header('cache-control', cacheControl).header('surrogate-key', page.surrogateKey);
+    reply.header('vary', 'Accept-Encoding').header('etag', form.etag).header('cache-control', cacheControl);
+    if (tracksDependencies) reply.header('surrogate-key', page.surrogateKey);
     reply.removeHeader('content-length');
     if (matchesIfNoneMatch(request.headers['if-none-match'], form.etag)) {
       reply.code(304);

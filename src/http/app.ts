@@ -127,7 +127,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance &
 
   // One bus for the newsroom's commands and the listeners here, when the caller brought none.
   const events = deps.events ?? createStoryEvents((error, event) => app.log.error({ err: error, event }, 'a story-changed listener failed'));
-  const pageCache = registerPageCache(app, { ...deps.config.pageCache, clock: deps.clock });
+  const pageCache = registerPageCache(app, { ...deps.config.pageCache, clock: deps.clock, purgesByKey: deps.config.httpCachePurgeUrl !== undefined });
   const purgeUrl = deps.config.httpCachePurgeUrl;
   const invalidation = createInvalidation({
     cache: pageCache,

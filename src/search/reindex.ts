@@ -73,10 +73,34 @@ async function withRetry<T>(work: () => Promise<T>): Promise<T> {
 async function bulkInsertFor(database: Database, generation: number): Promise<BulkInsert> {
   if (database.dialect !== 'sqlite') return (trx, documents) => insertDocuments(trx, 'postgres', generation, documents);
   const { sqliteBulkInsert } = await import('./index-store/bulk-insert.sqlite.ts');
-  return sqliteBulkInsert((database as import('../db/database.sqlite.ts').SqliteDatabase).sqlite, generation);
+  return sqliteBulkInsert(sqliteOf(database), generation);
 }
 
-export async function rebuildSearchIndex(database: Database, source: ReindexSource, options: { progress: boolean; clock?: () => Date; signal?: AbortSignal }): Promise<ReindexResult> {
+const sqliteOf = (database: Database) => (database as import('../db/database.sqlite.ts').SqliteDatabase).sqlite;
+
+/**
+ * Runs the rebuild with the writing connection's memory map off (SQLite): the rebuild reads
+ * every story once, and through the map each page read would stay mapped into the process, its
+ * resident memory growing with the archive (to the size of the file); through SQLite's page
+ * cache it stays at the cache's size. Readers keep their own connection and its map.
+ */
+async function withoutMemoryMap<T>(database: Database, work: () => Promise<T>): Promise<T> {
+  if (database.dialect !== 'sqlite') return work();
+  const sqlite = sqliteOf(database);
+  const previous = sqlite.pragma('mmap_size', { simple: true }) as number;
+  sqlite.pragma('mmap_size = 0');
+  try {
+    return await work();
+  } finally {
+    sqlite.pragma(`mmap_size = ${previous}`);
+  }
+}
+
+export function rebuildSearchIndex(database: Database, source: ReindexSource, options: { progress: boolean; clock?: () => Date; signal?: AbortSignal }): Promise<ReindexResult> {
+  return withoutMemoryMap(database, () => rebuild(database, source, options));
+}
+
+async function rebuild(database: Database, source: ReindexSource, options: { progress: boolean; clock?: () => Date; signal?: AbortSignal }): Promise<ReindexResult> {
   const started = Date.now();
   const db = database.db;
   const dialect = database.dialect;

@@ -12,6 +12,7 @@ import { createProgress } from '../lib/progress.ts';
 import { ftsTableName, liveIndex } from './index-store/generations.ts';
 import { planDocument, type SearchDocumentInput } from './index-store/search-document.ts';
 import { deleteStoriesFrom, dialectOf, insertDocuments } from './index-store/write-documents.ts';
+import type { BulkInsert } from './index-store/bulk-insert.sqlite.ts';
 
 export interface ReindexSource {
   /** Story ids after `afterId` in id order, at most `limit`. */
@@ -28,7 +29,8 @@ export interface ReindexResult {
   milliseconds: number;
 }
 
-const BATCH_STORIES = 2000;
+/** Stories per batch (one transaction): larger batches make fewer, larger FTS5 segments. */
+const BATCH_STORIES = 5000;
 
 async function dropGeneration(db: Kysely<Schema>, generation: number): Promise<void> {
   const dialect = dialectOf(db);
@@ -67,7 +69,38 @@ async function withRetry<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-export async function rebuildSearchIndex(database: Database, source: ReindexSource, options: { progress: boolean; clock?: () => Date; signal?: AbortSignal }): Promise<ReindexResult> {
+/** SQLite writes through prepared statements; PostgreSQL through the same inserts commands use. */
+async function bulkInsertFor(database: Database, generation: number): Promise<BulkInsert> {
+  if (database.dialect !== 'sqlite') return (trx, documents) => insertDocuments(trx, 'postgres', generation, documents);
+  const { sqliteBulkInsert } = await import('./index-store/bulk-insert.sqlite.ts');
+  return sqliteBulkInsert(sqliteOf(database), generation);
+}
+
+const sqliteOf = (database: Database) => (database as import('../db/database.sqlite.ts').SqliteDatabase).sqlite;
+
+/**
+ * Runs the rebuild with the writing connection's memory map off (SQLite): the rebuild reads
+ * every story once, and through the map each page read would stay mapped into the process, its
+ * resident memory growing with the archive (to the size of the file); through SQLite's page
+ * cache it stays at the cache's size. Readers keep their own connection and its map.
+ */
+async function withoutMemoryMap<T>(database: Database, work: () => Promise<T>): Promise<T> {
+  if (database.dialect !== 'sqlite') return work();
+  const sqlite = sqliteOf(database);
+  const previous = sqlite.pragma('mmap_size', { simple: true }) as number;
+  sqlite.pragma('mmap_size = 0');
+  try {
+    return await work();
+  } finally {
+    sqlite.pragma(`mmap_size = ${previous}`);
+  }
+}
+
+export function rebuildSearchIndex(database: Database, source: ReindexSource, options: { progress: boolean; clock?: () => Date; signal?: AbortSignal }): Promise<ReindexResult> {
+  return withoutMemoryMap(database, () => rebuild(database, source, options));
+}
+
+async function rebuild(database: Database, source: ReindexSource, options: { progress: boolean; clock?: () => Date; signal?: AbortSignal }): Promise<ReindexResult> {
   const started = Date.now();
   const db = database.db;
   const dialect = database.dialect;
@@ -86,6 +119,7 @@ export async function rebuildSearchIndex(database: Database, source: ReindexSour
   });
 
   // 2. Fill it, batch by batch; commands keep writing both generations meanwhile.
+  const insert = await bulkInsertFor(database, generation);
   const total = await source.countStories(db);
   const progress = createProgress('search index', total, options.progress);
   let stories = 0;
@@ -101,7 +135,7 @@ export async function rebuildSearchIndex(database: Database, source: ReindexSour
         if (dialect === 'postgres') await trx.selectFrom('search_generations').select('generation').where('generation', '=', generation).forUpdate().execute();
         await deleteStoriesFrom(trx, dialect, generation, ids);
         const planned = (await source.loadDocuments(trx, ids)).map(planDocument);
-        await insertDocuments(trx, dialect, generation, planned);
+        await insert(trx, planned);
         return planned.length;
       }),
     );
@@ -110,6 +144,14 @@ export async function rebuildSearchIndex(database: Database, source: ReindexSour
     progress.tick(Math.min(stories, total));
   }
   progress.finish();
+  // Before readers see it, each FTS5 table is merged into one segment (SQLite).
+  if (dialect === 'sqlite') {
+    const { mergeFtsSegments } = await import('./index-store/merge-segments.sqlite.ts');
+    for (const { year } of await db.selectFrom('search_years').select('year').where('generation', '=', generation).execute()) {
+      options.signal?.throwIfAborted();
+      await withRetry(() => mergeFtsSegments(db, generation, year));
+    }
+  }
 
   // 3. Swap: the new generation goes live in one transaction; then the old one is dropped.
   const old = await db.transaction().execute(async (trx) => {

@@ -87,3 +87,28 @@ export function describeEachDatabase(name: string, suite: (context: { database: 
     });
   }
 }
+
+/**
+ * A migrated SQLite database in a temporary file for the tests of the file that calls it (for
+ * what only SQLite has, such as FTS5 tables): opened and given its data (`seed`) before them,
+ * removed after them. The seed runs in the same hook: Node 20 does not wait for one top-level
+ * `before` to finish before starting the next.
+ */
+export function useSqliteTestDatabase(seed?: (database: Database) => Promise<void>): () => Database {
+  let testDatabase: TestDatabase | undefined;
+  let database: Database | undefined;
+  before(async () => {
+    testDatabase = createSqliteTarget();
+    database = await openDatabase(testDatabase.target);
+    await migrateToLatest(database);
+    await seed?.(database);
+  });
+  after(async () => {
+    await database?.close();
+    await testDatabase?.dispose();
+  });
+  return () => {
+    if (!database) throw new Error('the test database is not open yet');
+    return database;
+  };
+}

@@ -62,7 +62,10 @@ export async function generateSyntheticStories(context: ContentContext, options:
   const started = Date.now();
   const taxonomy = await ensureTaxonomy(context);
   const writer = await writerFor(context);
-  const slugsInUse = await writer.existingSlugs();
+  // Slugs are kept apart within a batch here and from the rest of the archive by asking the
+  // database once per batch: a set of every slug written would grow with the archive (a
+  // quarter of a gigabyte at 1,000,000 stories).
+  const batchSlugs = new Map<string, Set<string>>();
   const ids = await writer.nextIds();
   const random = seededRandom(options.seed);
   const languages = context.languages;
@@ -71,14 +74,45 @@ export async function generateSyntheticStories(context: ContentContext, options:
   const progress = createProgress('stories', options.stories, options.progress);
   const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
 
+  /** The first of base, base-2, base-3… that no other version of the batch has, from `n` on. */
+  const freeInBatch = (language: string, base: string, from = 1) => {
+    let set = batchSlugs.get(language);
+    if (!set) batchSlugs.set(language, (set = new Set()));
+    let n = from;
+    while (set.has(n === 1 ? base : `${base}-${n}`)) n++;
+    set.add(n === 1 ? base : `${base}-${n}`);
+    return n;
+  };
+  /** Per version of the batch: its slug's base and suffix, in the order of batch.story_slugs. */
+  let slugParts: Array<{ base: string; n: number }> = [];
   const uniqueSlug = (language: string, headline: string) => {
-    let set = slugsInUse.get(language);
-    if (!set) slugsInUse.set(language, (set = new Set()));
     const base = slugify(headline, language) || 'story';
-    let slug = base;
-    for (let n = 2; set.has(slug); n++) slug = `${base}-${n}`;
-    set.add(slug);
-    return slug;
+    const n = freeInBatch(language, base);
+    slugParts.push({ base, n });
+    return n === 1 ? base : `${base}-${n}`;
+  };
+  /** Moves every slug of the batch the archive already has to the next free suffix, until none is taken. */
+  const settleSlugs = async (batch: SyntheticBatch) => {
+    for (let clashes = await writer.takenSlugs(batch.story_slugs.map((row) => [String(row[0]), String(row[1])])); clashes.size > 0;) {
+      const moved: Array<readonly [string, string]> = [];
+      batch.story_slugs.forEach((row, i) => {
+        const language = String(row[0]);
+        if (!clashes.has(`${language}/${row[1]}`)) return;
+        const parts = slugParts[i]!;
+        parts.n = freeInBatch(language, parts.base, parts.n + 1);
+        const slug = `${parts.base}-${parts.n}`;
+        row[1] = slug;
+        batch.story_versions[i]![7] = slug;
+        moved.push([language, slug]);
+      });
+      clashes = await writer.takenSlugs(moved);
+    }
+  };
+  const writeBatch = async (batch: SyntheticBatch) => {
+    await settleSlugs(batch);
+    await writer.write(batch);
+    batchSlugs.clear();
+    slugParts = [];
   };
 
   let versions = 0;
@@ -116,12 +150,12 @@ export async function generateSyntheticStories(context: ContentContext, options:
       for (const authorId of authorIds) batch.author_listings.push([authorId, language, publishedAt, storyId]);
     }
     if (batch.stories.length === BATCH_SIZE) {
-      await writer.write(batch);
+      await writeBatch(batch);
       batch = emptyBatch();
       progress.tick(i + 1);
     }
   }
-  if (batch.stories.length > 0) await writer.write(batch);
+  if (batch.stories.length > 0) await writeBatch(batch);
   await writer.finish();
   progress.finish();
   return { stories: options.stories, versions, milliseconds: Date.now() - started };

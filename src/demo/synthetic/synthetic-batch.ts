@@ -27,8 +27,8 @@ export function emptyBatch(): SyntheticBatch {
 export interface SyntheticWriter {
   /** The first free ids for stories and language versions. */
   nextIds(): Promise<{ story: number; version: number }>;
-  /** Every slug in use per language, so new ones never collide. */
-  existingSlugs(): Promise<Map<string, Set<string>>>;
+  /** Which of these slugs (language, slug) the database already has, as `language/slug`. */
+  takenSlugs(slugs: ReadonlyArray<readonly [string, string]>): Promise<Set<string>>;
   /** Writes one batch atomically. */
   write(batch: SyntheticBatch): Promise<void>;
   /** Brings sequences and statistics up to date after the last batch. */

@@ -27,15 +27,12 @@ export function postgresSyntheticWriter(pool: pg.Pool): SyntheticWriter {
       );
       return { story: Number(rows[0]!.story), version: Number(rows[0]!.version) };
     },
-    async existingSlugs() {
-      const result = new Map<string, Set<string>>();
-      const { rows } = await pool.query<{ language: string; slug: string }>('select language, slug from story_slugs');
-      for (const row of rows) {
-        let set = result.get(row.language);
-        if (!set) result.set(row.language, (set = new Set()));
-        set.add(row.slug);
-      }
-      return result;
+    async takenSlugs(slugs) {
+      const { rows } = await pool.query<{ language: string; slug: string }>(
+        'select s.language, s.slug from story_slugs s join unnest($1::text[], $2::text[]) as c(language, slug) on s.language = c.language and s.slug = c.slug',
+        [slugs.map(([language]) => language), slugs.map(([, slug]) => slug)],
+      );
+      return new Set(rows.map((row) => `${row.language}/${row.slug}`));
     },
     async write(batch) {
       const client = await pool.connect();

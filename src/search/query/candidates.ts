@@ -41,3 +41,70 @@ export interface Retrieval {
 export function byScore(a: Candidate, b: Candidate): number {
   return b.score - a.score || b.key - a.key;
 }
+
+/**
+ * The best `limit` candidates seen so far, in a heap with the worst on top: a candidate enters
+ * in O(log limit), and the bar (the score to beat once the top is full) is always at hand, so a
+ * retrieval can stop reading the moment no older row can enter.
+ */
+export class TopCandidates {
+  private readonly heap: Candidate[] = [];
+  private readonly limit: number;
+
+  constructor(limit: number) {
+    this.limit = limit;
+  }
+
+  /** The score a new candidate must beat: the last place once there are `limit`, else 0. */
+  bar(): number {
+    return this.heap.length >= this.limit ? this.heap[0]!.score : 0;
+  }
+
+  offer(candidate: Candidate): void {
+    const heap = this.heap;
+    if (heap.length < this.limit) {
+      heap.push(candidate);
+      this.up(heap.length - 1);
+    } else if (this.limit > 0 && byScore(candidate, heap[0]!) < 0) {
+      heap[0] = candidate;
+      this.down(0);
+    }
+  }
+
+  /** Best first. */
+  sorted(): Candidate[] {
+    return [...this.heap].sort(byScore);
+  }
+
+  /** Whether a is worse than b (it sorts after b). */
+  private isWorse(a: number, b: number): boolean {
+    return byScore(this.heap[a]!, this.heap[b]!) > 0;
+  }
+
+  private swap(a: number, b: number): void {
+    const heap = this.heap;
+    [heap[a], heap[b]] = [heap[b]!, heap[a]!];
+  }
+
+  private up(index: number): void {
+    for (let i = index; i > 0;) {
+      const parent = (i - 1) >> 1;
+      if (!this.isWorse(i, parent)) return;
+      this.swap(i, parent);
+      i = parent;
+    }
+  }
+
+  private down(index: number): void {
+    for (let i = index; ;) {
+      const left = 2 * i + 1;
+      const right = left + 1;
+      let worst = i;
+      if (left < this.heap.length && this.isWorse(left, worst)) worst = left;
+      if (right < this.heap.length && this.isWorse(right, worst)) worst = right;
+      if (worst === i) return;
+      this.swap(i, worst);
+      i = worst;
+    }
+  }
+}

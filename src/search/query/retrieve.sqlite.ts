@@ -12,7 +12,7 @@ import type { Database } from '../../db/database.ts';
 import { directIteratorFor, directReaderFor } from '../../db/direct-reads.ts';
 import { ftsTableName } from '../index-store/generations.ts';
 import { keyOfTime, KEY_SLOTS, timeOfKey } from '../index-store/search-document.ts';
-import { byScore, FRESHNESS_DAYS, RELEVANCE_CEILING, type Candidate, type Retrieval, type RetrievalPlan } from './candidates.ts';
+import { FRESHNESS_DAYS, RELEVANCE_CEILING, TopCandidates, type Candidate, type Retrieval, type RetrievalPlan } from './candidates.ts';
 
 const FRESHNESS_KEYS = FRESHNESS_DAYS * 86_400_000 * KEY_SLOTS;
 
@@ -36,7 +36,12 @@ export interface SqliteFilters {
   statuses: readonly string[] | undefined;
 }
 
-const ROW_SQL = 'select language, is_public, status from search_documents where generation = ? and key = ?';
+/** The facts of several rows at once: one statement per batch, not one per row read. */
+const FACTS_SQL = 'select key, language, is_public, status from search_documents where generation = ? and key in (select value from json_each(?))';
+/** Rows read that could enter the top wait for their facts in batches of this many. */
+const FACTS_BATCH = 32;
+
+type Facts = { key: number; language: string; is_public: number; status: string };
 
 /**
  * `multiplier` scales every score (the headline pass); rows that cannot beat `minBar` (the last
@@ -44,50 +49,62 @@ const ROW_SQL = 'select language, is_public, status from search_documents where 
  */
 export async function retrieveSqlite(database: Database, plan: RetrievalPlan, match: string, filters: SqliteFilters, scoring: { multiplier: number; minBar: number } = { multiplier: 1, minBar: 0 }): Promise<Retrieval> {
   const { multiplier, minBar } = scoring;
-  // Language, visibility and status hold for most rows, so they are checked per row read rather
-  // than in the match: a term in the match costs its whole posting list for BM25's IDF.
-  const readRow = directReaderFor(database.db);
+  // Language, visibility and status hold for most rows, so they are checked for the rows read
+  // rather than in the match: a term in the match costs its whole posting list for BM25's IDF.
+  const readFacts = directReaderFor(database.db);
   const statuses = filters.statuses ? new Set(filters.statuses) : undefined;
-  type Facts = { language: string; is_public: number; status: string } | undefined;
-  const passes = (row: Facts) =>
+  const passes = (row: Facts | undefined) =>
     row !== undefined && row.language === filters.language && (!filters.isPublicOnly || row.is_public === 1) && (statuses === undefined || statuses.has(row.status));
   const lowYear = new Date(timeOfKey(Math.max(plan.lowKey, 0))).getUTCFullYear();
   const highYear = new Date(timeOfKey(Math.min(plan.highKey, keyOfTime(Date.UTC(9999, 0, 1))))).getUTCFullYear();
   const years = (await read<{ year: number }>(database, 'select year from search_years where generation = ? and year between ? and ? order by year desc', [plan.generation, lowYear, highYear])).map((r) => r.year);
-  const best: Candidate[] = [];
+  const best = new TopCandidates(plan.limit);
   /** The score a candidate must beat to enter the top `limit` (minBar until there are that many). */
-  let bar = minBar;
-  let isComplete = true;
-  const settle = () => {
-    best.sort(byScore);
-    if (best.length > plan.limit) best.length = plan.limit;
-    bar = Math.max(minBar, best.length >= plan.limit ? best[plan.limit - 1]!.score : 0);
+  const bar = () => Math.max(minBar, best.bar());
+  /** Rows that scored above the bar, waiting for their facts. */
+  let pending: Candidate[] = [];
+  const admit = (rows: Facts[]) => {
+    const facts = new Map(rows.map((row) => [Number(row.key), row]));
+    for (const candidate of pending) if (passes(facts.get(candidate.key))) best.offer(candidate);
+    pending = [];
   };
+  /** Synchronous on the read-only connection, so nothing awaits while a statement iterates; a promise on the fallback. */
+  const checkPending = (): Promise<void> | undefined => {
+    if (pending.length === 0) return undefined;
+    const parameters = [plan.generation, JSON.stringify(pending.map((c) => c.key))];
+    if (readFacts) return void admit(readFacts(FACTS_SQL, parameters) as Facts[]);
+    return read<Facts>(database, FACTS_SQL, parameters).then(admit);
+  };
+  const finish = (isComplete: boolean) => ({ candidates: best.sorted(), isComplete });
   for (const year of years) {
     const high = Math.min(plan.highKey, keyOfTime(Date.UTC(year + 1, 0, 1)) - 1);
     const low = Math.max(plan.lowKey, keyOfTime(Date.UTC(year, 0, 1)));
-    if (bar > 0 && high <= plan.nowKey && ceilingAt(plan, high, multiplier) <= bar) return { candidates: best, isComplete: false };
+    if (bar() > 0 && high <= plan.nowKey && ceilingAt(plan, high, multiplier) <= bar()) return finish(false);
     // Rows newest first. The iterator is made and drained with no await in between: the cached
     // statement is busy while it runs, and another request must not find it so. Without a
     // read-only connection (an in-memory database) the rows come all at once.
     const sql = yearSql(ftsTableName(plan.generation, year));
     const iterate = directIteratorFor(database.db);
     const rows: Iterable<Row> = iterate ? (iterate(sql, [match, low, high]) as IterableIterator<Row>) : await read<Row>(database, sql, [match, low, high]);
+    let isStopped = false;
     for (const row of rows) {
-      if (bar > 0 && row.key <= plan.nowKey && ceilingAt(plan, row.key, multiplier) <= bar) {
-        // Rows come newest first: none after this one can enter the top.
-        (rows as { return?: () => unknown }).return?.();
-        return { candidates: (settle(), best), isComplete: false };
+      if (bar() > 0 && row.key <= plan.nowKey && ceilingAt(plan, row.key, multiplier) <= bar()) {
+        // Rows come newest first: none after this one can enter the top (break closes the statement).
+        isStopped = true;
+        break;
       }
       const score = (multiplier * (1 + row.b / (row.b + 1))) / (1 + Math.abs(plan.nowKey - row.key) / FRESHNESS_KEYS);
-      if (bar > 0 && score <= bar) continue;
-      // Synchronous on the read-only connection; the fallback awaits only over an array of rows.
-      const facts = (readRow ? readRow(ROW_SQL, [plan.generation, row.key]) : await read(database, ROW_SQL, [plan.generation, row.key]))[0] as Facts;
-      if (!passes(facts)) continue;
-      best.push({ key: row.key, score });
-      if (best.length >= plan.limit * 2) settle();
+      if (score <= bar()) continue;
+      pending.push({ key: row.key, score });
+      // The bar rises only as rows are admitted: the read goes on at most a batch past the
+      // stop it would have found checking every row at once.
+      if (pending.length >= FACTS_BATCH) {
+        const waiting = checkPending();
+        if (waiting) await waiting;
+      }
     }
-    settle();
+    await checkPending();
+    if (isStopped) return finish(false);
   }
-  return { candidates: best, isComplete };
+  return finish(true);
 }

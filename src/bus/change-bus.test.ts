@@ -60,7 +60,7 @@ test('a local bus delivers at once, and a throwing listener does not stop the ot
   assert.throws(() => bus.publish({} as ChangeMessage), /kind/);
 });
 
-test('a message reaches the other process exactly once and never echoes back to its sender', async () => {
+test('a message reaches the other process exactly once and never echoes back to its sender', { timeout: 30_000 }, async () => {
   const a = await relayed(first);
   const b = await relayed(second);
   try {
@@ -83,7 +83,7 @@ test('a message reaches the other process exactly once and never echoes back to 
   }
 });
 
-test('story events: every process hears a change, only the one that made it hears it "here"', async () => {
+test('story events: every process hears a change, only the one that made it hears it "here"', { timeout: 30_000 }, async () => {
   const a = createStoryEvents(() => {}, await relayed(first));
   const b = createStoryEvents(() => {}, await relayed(second));
   try {
@@ -105,7 +105,7 @@ test('story events: every process hears a change, only the one that made it hear
   }
 });
 
-test('after its connection is cut, the bus reconnects, resyncs and relays again', async () => {
+test('after its connection is cut, the bus reconnects, resyncs and relays again', { timeout: 30_000 }, async () => {
   const a = await relayed(first);
   const b = await relayed(second);
   try {

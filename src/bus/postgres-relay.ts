@@ -9,6 +9,9 @@ import { createHash, randomBytes } from 'node:crypto';
 import type pg from 'pg';
 import type { ChangeMessage, Relay } from './change-bus.ts';
 
+/** How long one attempt to open the listening connection may take. */
+const CONNECT_TIMEOUT_MS = 5_000;
+
 /** PostgreSQL refuses NOTIFY payloads from 8000 bytes on. */
 const MAX_PAYLOAD_BYTES = 7999;
 /** PostgreSQL truncates identifiers to 63 bytes. */
@@ -62,7 +65,10 @@ export function postgresRelay(options: PostgresRelayOptions): Relay {
 
   async function connect(): Promise<void> {
     const { Client } = (await import('pg')).default;
-    const connection = new Client({ ...(options.pool.options as pg.ClientConfig), application_name: `dispatch bus ${channel}`, keepAlive: true });
+    // A connection attempt that never answers fails after a while and is retried like any other.
+    const connection = new Client({
+      ...(options.pool.options as pg.ClientConfig), application_name: `dispatch bus ${channel}`, keepAlive: true, connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    });
     connection.on('notification', onNotification);
     connection.on('error', () => lost(connection));
     connection.on('end', () => lost(connection));

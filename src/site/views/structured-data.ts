@@ -144,15 +144,16 @@ export function ogLocale(locale: string): string {
   return result;
 }
 
+const JSON_LD_UNSAFE = /[<>&\u2028\u2029]/;
+const JSON_LD_UNSAFE_ALL = /[<>&\u2028\u2029]/g;
+const JSON_LD_ESCAPES: Readonly<Record<string, string>> = { '<': '\\u003c', '>': '\\u003e', '&': '\\u0026', '\u2028': '\\u2028', '\u2029': '\\u2029' };
+
 /**
  * The text of a <script type="application/ld+json"> element: JSON with `<`, `>` and `&` escaped, so
  * a headline containing "</script>" or "<!--" cannot end the element; U+2028/9 escaped for old parsers.
  */
 export function serializeJsonLd(data: object): string {
-  return JSON.stringify(data)
-    .replace(/</g, '\\u003c')
-    .replace(/>/g, '\\u003e')
-    .replace(/&/g, '\\u0026')
-    .replace(/\u2028/g, '\\u2028')
-    .replace(/\u2029/g, '\\u2029');
+  // One scan in the usual case (nothing to escape), one replacing pass otherwise: this runs on every page.
+  const json = JSON.stringify(data);
+  return JSON_LD_UNSAFE.test(json) ? json.replace(JSON_LD_UNSAFE_ALL, (c) => JSON_LD_ESCAPES[c]!) : json;
 }

@@ -6,7 +6,7 @@
 
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createServer } from 'node:http';
@@ -71,6 +71,10 @@ test('--workers 2 on SQLite: a settings change reaches both workers, a dead work
   try {
     const workers = servingPids(server);
     assert.equal(workers.length, 2, 'two workers serve');
+    for (const pid of workers) {
+      const environment = readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0');
+      assert.ok(environment.includes('MALLOC_MMAP_THRESHOLD_=16384'), 'workers map large blocks on their own, so freed pages go back to the system');
+    }
     assert.equal((server.output().stderr.match(/password: /g) ?? []).length, 1, 'the first start is prepared once, by the primary');
 
     await renameSite(database, 'Pripyat Courier');

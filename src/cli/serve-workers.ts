@@ -14,6 +14,7 @@ import { forwardAmongWorkers } from '../bus/index.ts';
 import { openConfiguredDatabase } from './runtime.ts';
 import { prepareStart, startBackgroundIndexing } from './prepare-start.ts';
 import type { BackgroundIndexing } from './search-index.ts';
+import { workerEnvironment } from './worker-environment.ts';
 
 /** A worker that dies sooner than this after its start waits a moment before its replacement. */
 const QUICK_DEATH_MS = 10_000;
@@ -49,8 +50,9 @@ export async function superviseWorkers(count: number): Promise<void> {
   let announced = false;
   const workers = () => Object.values(cluster.workers ?? {}).filter((worker): worker is Worker => worker !== undefined);
 
+  const environment = workerEnvironment(process.env);
   const fork = () => {
-    const worker = cluster.fork();
+    const worker = cluster.fork(environment);
     startedAt.set(worker, Date.now());
     worker.on('message', (message: unknown) => forwardAmongWorkers(worker, message, workers()));
   };

@@ -253,8 +253,8 @@ describe('loadConfig: the config file', () => {
     assert.throws(() => loadConfig({ WIRE_WEBHOOK_ALLOW_HOSTS: 'http://127.0.0.1/' }, tempFolder()), /WIRE_WEBHOOK_ALLOW_HOSTS/);
   });
 
-  it('the page cache: 64 MB for 300 s by default, 0 turns it off; the purge address is an http(s) URL', () => {
-    assert.deepEqual(loadConfig({}, tempFolder()).pageCache, { maxBytes: 64 * 1024 * 1024, maxAgeSeconds: 300 });
+  it('the page cache: 32 MB for 300 s by default, 0 turns it off; the purge address is an http(s) URL', () => {
+    assert.deepEqual(loadConfig({}, tempFolder()).pageCache, { maxBytes: 32 * 1024 * 1024, maxAgeSeconds: 300 });
     assert.equal(loadConfig({ PAGE_CACHE_MAX_MB: '0' }, tempFolder()).pageCache.maxBytes, 0);
     assert.throws(() => loadConfig({ PAGE_CACHE_MAX_MB: 'lots' }, tempFolder()), /PAGE_CACHE_MAX_MB/);
     assert.throws(() => loadConfig({ PAGE_CACHE_MAX_AGE_SECONDS: '0' }, tempFolder()), /PAGE_CACHE_MAX_AGE_SECONDS/);

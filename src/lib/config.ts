@@ -68,7 +68,7 @@ export interface PageCacheConfig {
   maxAgeSeconds: number;
 }
 
-export const DEFAULT_PAGE_CACHE_MAX_MB = 64;
+export const DEFAULT_PAGE_CACHE_MAX_MB = 32;
 export const DEFAULT_PAGE_CACHE_MAX_AGE_SECONDS = 300;
 
 export const DEFAULT_LANGUAGES: LanguageConfig[] = [

@@ -77,16 +77,26 @@ function headersToRepeat(response: Response): Record<string, string> {
   return Object.fromEntries([...response.headers].filter(([name]) => !skipped.has(name)));
 }
 
-function startCeiling(port: number, body: string, headers: Record<string, string>, processes: number): Promise<ChildProcess> {
+/** Starts one of the reference servers of this folder and resolves once it says it listens. */
+function startReferenceProcess(script: string, args: string[], env: Record<string, string>, stdin?: string): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(BENCH_DIR, 'ceiling-server.mjs'), String(port), String(processes)], {
+    const child = spawn(process.execPath, [path.join(BENCH_DIR, script), ...args], {
       stdio: ['pipe', 'pipe', 'inherit'],
-      env: { ...process.env, CEILING_HEADERS: JSON.stringify(headers) },
+      env: { ...process.env, ...env },
     });
-    child.stdin!.end(body);
+    child.stdin!.end(stdin ?? '');
     child.stdout!.once('data', () => resolve(child));
     child.once('error', reject);
   });
+}
+
+function startCeiling(port: number, body: string, headers: Record<string, string>, processes: number): Promise<ChildProcess> {
+  return startReferenceProcess('ceiling-server.mjs', [String(port), String(processes)], { CEILING_HEADERS: JSON.stringify(headers) }, body);
+}
+
+/** The simplest honest program making the article page from the same archive (reference-article-server.mjs). */
+function startArticleReference(port: number, archive: string, pageBytes: number, processes: number): Promise<ChildProcess> {
+  return startReferenceProcess('reference-article-server.mjs', [String(port), archive, String(processes)], { REFERENCE_PAGE_BYTES: String(pageBytes) });
 }
 
 interface Row {
@@ -130,6 +140,8 @@ interface Measured {
   workers: number;
   rows: Row[];
   ceiling: WrkResult;
+  /** The reference program for the article page without the page cache. */
+  articleReference: WrkResult;
   memory: ProcessMemory[];
 }
 
@@ -188,7 +200,9 @@ async function measure(archive: string, workers: number, storyPaths: string[]): 
   }
   // The site's own target: pages made from the database on every request, no page cache.
   const uncached = await startDispatch(archive, workers, 0);
+  let uncachedPageBytes = 0;
   try {
+    uncachedPageBytes = Buffer.byteLength(await (await fetch(`${uncached.url}${storyPaths[0]}`, { headers: { 'accept-encoding': 'identity' } })).text());
     rows.push(...(await runPasses(uncached.url, [
       { name: `article page, no page cache, ${UNCACHED_CONNECTIONS} connections (2,000 stories at random)`, paths: storyPaths.slice(0, 2_000), connections: UNCACHED_CONNECTIONS },
       { name: `language home, no page cache, ${UNCACHED_CONNECTIONS} connections`, paths: ['/ru/', '/en/', '/be/'], connections: UNCACHED_CONNECTIONS },
@@ -197,7 +211,25 @@ async function measure(archive: string, workers: number, storyPaths: string[]): 
   } finally {
     await uncached.stop();
   }
-  return { workers, rows, ceiling: ceiling!, memory };
+  // Its reference in the same run: node:http, three prepared statements and a template, as many processes.
+  const referencePort = await freePort();
+  const reference = await startArticleReference(referencePort, archive, uncachedPageBytes, workers);
+  let articleReference: WrkResult;
+  try {
+    const [result] = await runPasses(`http://127.0.0.1:${referencePort}`, [
+      { name: 'reference', paths: storyPaths.slice(0, 2_000), connections: UNCACHED_CONNECTIONS },
+    ]);
+    articleReference = result!.result;
+    rows.push({ name: `reference: node:http + 3 prepared statements + a template, the page padded to ${Math.round(uncachedPageBytes / 1024)} KB, ${UNCACHED_CONNECTIONS} connections`, result: articleReference });
+  } finally {
+    reference.kill();
+  }
+  return { workers, rows, ceiling: ceiling!, articleReference, memory };
+}
+
+function articleShareOfReference(m: Measured): string {
+  const article = m.rows.find((row) => row.name.startsWith('article page, no page cache'));
+  return article ? `${((article.result.requestsPerSecond / m.articleReference.requestsPerSecond) * 100).toFixed(1)}%` : 'unknown';
 }
 
 function formatMemory(memory: ProcessMemory[]): string {
@@ -221,6 +253,7 @@ async function main(): Promise<void> {
     '',
     formatTable(m.rows, m.ceiling),
     '',
+    `- article page without the page cache: ${articleShareOfReference(m)} of the reference program's req/s in the same run`,
     `- memory of each process after the cached passes (the primary first when there are workers): ${formatMemory(m.memory)}`,
   ].join('\n'));
   const extra = `- a published story on its page, rubric page, home and RSS: ${visibility.map((ms) => ms.toFixed(1)).join(', ')} ms after the publish command returned (${visibility.length} publications, pages cached before each)`;

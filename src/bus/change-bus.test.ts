@@ -21,14 +21,20 @@ before(async () => {
   first = await openDatabase(target.target);
   second = await openDatabase(target.target);
 });
+/** Every bus a test opened: closed again at the end even when its test failed midway, so no listening connection keeps this file running. */
+const opened: ChangeBus[] = [];
+
 after(async () => {
+  await Promise.all(opened.map((bus) => bus.close().catch(() => {})));
   await first.close();
   await second.close();
   await target.dispose();
 });
 
-function relayed(database: Database): Promise<ChangeBus> {
-  return createChangeBus({ relay: postgresRelay({ pool: (database as unknown as { pool: pg.Pool }).pool, schema: database.schema, retryMs: 50 }) });
+async function relayed(database: Database): Promise<ChangeBus> {
+  const bus = await createChangeBus({ relay: postgresRelay({ pool: (database as unknown as { pool: pg.Pool }).pool, schema: database.schema, retryMs: 50 }) });
+  opened.push(bus);
+  return bus;
 }
 
 function record(bus: ChangeBus) {
@@ -129,6 +135,30 @@ test('after its connection is cut, the bus reconnects, resyncs and relays again'
     await a.close();
     await b.close();
   }
+});
+
+async function listeners(channel: string): Promise<number> {
+  const admin = new pg.Client({ connectionString: testPostgresUrl() });
+  await admin.connect();
+  try {
+    const found = await admin.query('select count(*)::int as n from pg_stat_activity where application_name = $1', [`dispatch bus ${channel}`]);
+    return (found.rows[0] as { n: number }).n;
+  } finally {
+    await admin.end();
+  }
+}
+
+test('a relay closed while its listening connection is still opening leaves no connection behind', { timeout: 30_000 }, async () => {
+  const channel = changeChannel(first.schema);
+  assert.equal(await listeners(channel), 0, 'no bus listens before');
+  const relay = postgresRelay({ pool: (first as unknown as { pool: pg.Pool }).pool, schema: first.schema, retryMs: 50 });
+  // Not awaited: the connection is being opened when close() is called (as when a reconnection is
+  // under way at shutdown). Before the fix, the attempt finished after close() and its socket kept
+  // the process alive.
+  const started = relay.start(() => {}, () => {});
+  await relay.close();
+  await started;
+  assert.equal(await listeners(channel), 0, 'the connection opened meanwhile was closed');
 });
 
 test('the channel is named per schema and fits PostgreSQL identifiers', () => {

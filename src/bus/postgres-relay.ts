@@ -48,6 +48,8 @@ export function postgresRelay(options: PostgresRelayOptions): Relay {
   let closing = false;
   let retryMs = firstRetryMs;
   let timer: NodeJS.Timeout | undefined;
+  /** The attempt to open the listening connection under way, which close() waits for. */
+  let connecting: Promise<void> | undefined;
   let deliver: (message: ChangeMessage) => void = () => {};
   let resync: () => void = () => {};
 
@@ -63,7 +65,15 @@ export function postgresRelay(options: PostgresRelayOptions): Relay {
     if (notice.from !== self) deliver(notice.message);
   };
 
-  async function connect(): Promise<void> {
+  function connect(): Promise<void> {
+    const attempt = openListener().finally(() => {
+      if (connecting === attempt) connecting = undefined;
+    });
+    connecting = attempt;
+    return attempt;
+  }
+
+  async function openListener(): Promise<void> {
     const { Client } = (await import('pg')).default;
     // A connection attempt that never answers fails after a while and is retried like any other.
     const connection = new Client({
@@ -79,6 +89,14 @@ export function postgresRelay(options: PostgresRelayOptions): Relay {
       connection.removeAllListeners('end');
       await connection.end().catch(() => {});
       throw error;
+    }
+    // Closed while this attempt was under way: the connection must not outlive the relay (an open
+    // socket would keep the process alive).
+    if (closing) {
+      connection.removeAllListeners();
+      connection.on('error', () => {});
+      await connection.end().catch(() => {});
+      return;
     }
     client = connection;
   }
@@ -98,11 +116,13 @@ export function postgresRelay(options: PostgresRelayOptions): Relay {
     timer = setTimeout(() => {
       connect().then(
         () => {
+          if (closing) return;
           retryMs = firstRetryMs;
           options.onConnectionChange?.('restored');
           resync();
         },
         (error: unknown) => {
+          if (closing) return;
           options.onError?.(error);
           retryMs = Math.min(retryMs * 2, 5_000);
           scheduleReconnect();
@@ -130,6 +150,7 @@ export function postgresRelay(options: PostgresRelayOptions): Relay {
     async close() {
       closing = true;
       if (timer) clearTimeout(timer);
+      await connecting?.catch(() => {});
       const connection = client;
       client = undefined;
       if (connection) {

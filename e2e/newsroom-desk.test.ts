@@ -5,24 +5,12 @@
 // the editor, the lead image, the alt text publishing needs, an image in the body. Known XSS
 // payloads typed into every field stay text on every newsroom screen, site page and feed.
 
-import { test, before, after, describe } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { images } from '../src/testing/images.ts';
 import { createTag } from '../src/content/index.ts';
-import { launchBrowser } from './browser.ts';
-import { assertInert, localTimeIn, newStory, PAYLOADS, pollUntil, publishFromDesk, startNewsroom, type Dialect, type Newsroom } from './newsroom-session.ts';
-
-let browser: Browser;
-let newsroom: Newsroom;
-
-before(async () => {
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-});
+import { assertInert, describeEachNewsroom, localTimeIn, newStory, PAYLOADS, pollUntil, publishFromDesk, type NewsroomSuite } from './newsroom-session.ts';
 
 async function publicPath(page: Page): Promise<string> {
   return new URL((await page.locator('.url-preview').textContent())!).pathname;
@@ -32,17 +20,17 @@ async function isOnPage(page: Page, headline: string): Promise<boolean> {
   return (await page.getByRole('heading', { level: 1, name: headline }).count()) > 0;
 }
 
-function deskTests(): void {
+function deskTests({ browser, newsroom }: NewsroomSuite): void {
   test('the editor and the desk show who else has a story open, per language, until they leave', async () => {
-    const url = () => newsroom.server.url;
-    const reporter = await newsroom.person('reporter');
+    const url = () => newsroom().server.url;
+    const reporter = await newsroom().person('reporter');
     const storyUrl = await newStory(reporter.page, url(), { language: 'English', headline: 'Council meets', lede: 'The council met.', body: 'It met at noon.' });
-    const editor = await newsroom.person('editor');
+    const editor = await newsroom().person('editor');
     await editor.page.goto(storyUrl);
     const notice = editor.page.getByRole('status', { name: 'Who else has this open' });
     await notice.getByText(`Also open now by ${reporter.name}`).waitFor();
 
-    const chief = await newsroom.person('chief_editor');
+    const chief = await newsroom().person('chief_editor');
     await chief.page.goto(`${url()}/newsroom/app?q=Council`);
     const row = chief.page.getByRole('row').filter({ has: chief.page.getByRole('link', { name: 'Council meets' }) });
     await row.getByText(`Open by: ${reporter.name}, ${editor.name}`).waitFor();
@@ -60,8 +48,8 @@ function deskTests(): void {
   });
 
   test('a story scheduled for a near time appears on the site at that time', async () => {
-    const url = newsroom.server.url;
-    const editor = await newsroom.person('editor');
+    const url = newsroom().server.url;
+    const editor = await newsroom().person('editor');
     await newStory(editor.page, url, { language: 'English', headline: 'Scheduled harvest report', lede: 'The harvest is in.', body: 'Grain is stored.' });
     const path = await publicPath(editor.page);
     await editor.page.getByRole('button', { name: 'Schedule' }).click();
@@ -72,7 +60,7 @@ function deskTests(): void {
     await editor.page.getByText('Done: Schedule').waitFor();
     await editor.page.getByRole('heading', { level: 1, name: /scheduled/ }).waitFor();
 
-    const reader = await browser.newContext({ locale: 'en-GB' });
+    const reader = await browser().newContext({ locale: 'en-GB' });
     const page = await reader.newPage();
     const response = await page.goto(`${url}${path}`);
     assert.ok(Date.now() < at, 'the check before the time ran before the time');
@@ -88,8 +76,8 @@ function deskTests(): void {
   });
 
   test('an embargoed story is on no page before the embargo ends, and on the site after', async () => {
-    const url = newsroom.server.url;
-    const editor = await newsroom.person('editor');
+    const url = newsroom().server.url;
+    const editor = await newsroom().person('editor');
     await newStory(editor.page, url, { language: 'English', headline: 'Embargoed budget figures', lede: 'The budget grows.', body: 'By four per cent.' });
     const path = await publicPath(editor.page);
     const until = Date.now() + 25_000;
@@ -99,7 +87,7 @@ function deskTests(): void {
     await editor.page.getByRole('button', { name: 'Publish' }).click();
     await editor.page.getByText('Done: Publish').waitFor();
 
-    const reader = await browser.newContext({ locale: 'en-GB' });
+    const reader = await browser().newContext({ locale: 'en-GB' });
     const page = await reader.newPage();
     assert.equal((await page.goto(`${url}${path}`))?.status(), 404, 'the story page is not there during the embargo');
     await page.goto(`${url}/en/`);
@@ -115,8 +103,8 @@ function deskTests(): void {
   });
 
   test('a published story is changed by a correction with its note on the site, or followed by an update', async () => {
-    const url = newsroom.server.url;
-    const editor = await newsroom.person('editor');
+    const url = newsroom().server.url;
+    const editor = await newsroom().person('editor');
     const storyUrl = await newStory(editor.page, url, { language: 'English', headline: 'Bridge toll set', lede: 'The toll is 5 roubles.', body: 'From Monday.' });
     const path = await publicPath(editor.page);
     await publishFromDesk(editor.page, url, 'Bridge toll set', 'en');
@@ -133,7 +121,7 @@ function deskTests(): void {
     await editor.page.getByRole('heading', { level: 1, name: /corrected/ }).waitFor();
     assert.equal(await editor.page.getByLabel('Lede').inputValue(), 'The toll is 3 roubles.');
 
-    const reader = await browser.newContext({ locale: 'en-GB' });
+    const reader = await browser().newContext({ locale: 'en-GB' });
     const page = await reader.newPage();
     await page.goto(`${url}${path}`);
     await page.getByText('The toll is 3 roubles.').waitFor();
@@ -141,7 +129,7 @@ function deskTests(): void {
     assert.match(await page.title(), /^Bridge toll: 3 roubles/, 'the SEO title is the page title');
 
     // Its tags, too, change only with a correction.
-    await createTag({ database: newsroom.database, languages: ['ru', 'en', 'be'], clock: () => new Date() }, { key: 'bridges', names: { en: 'bridges' } });
+    await createTag({ database: newsroom().database, languages: ['ru', 'en', 'be'], clock: () => new Date() }, { key: 'bridges', names: { en: 'bridges' } });
     await editor.page.getByLabel('Add tag', { exact: true }).fill('bridg');
     await editor.page.locator('#tag-suggestions option').first().waitFor({ state: 'attached' });
     await editor.page.getByLabel('Add tag', { exact: true }).press('Enter');
@@ -162,8 +150,8 @@ function deskTests(): void {
   });
 
   test('the media library: upload from the editor, a lead image whose missing alt text stops publishing, an image in the body', async () => {
-    const url = newsroom.server.url;
-    const editor = await newsroom.person('editor');
+    const url = newsroom().server.url;
+    const editor = await newsroom().person('editor');
     await newStory(editor.page, url, { language: 'English', headline: 'Harbour at dawn', lede: 'Ships wait.', body: 'The harbour is calm.' });
     const path = await publicPath(editor.page);
     await editor.page.getByRole('button', { name: 'Choose lead image' }).click();
@@ -206,7 +194,7 @@ function deskTests(): void {
     await editor.page.getByRole('button', { name: 'Publish' }).click();
     await editor.page.getByText('Done: Publish').waitFor();
 
-    const reader = await browser.newContext({ locale: 'en-GB' });
+    const reader = await browser().newContext({ locale: 'en-GB' });
     const page = await reader.newPage();
     await page.goto(`${url}${path}`);
     const photos = page.getByRole('img', { name: 'Three ships in a calm harbour at dawn' });
@@ -217,10 +205,10 @@ function deskTests(): void {
     await Promise.all([editor.context.close(), reader.close()]);
   });
   test('XSS payloads in every field stay inert on every newsroom screen, site page and feed', async () => {
-    const url = newsroom.server.url;
+    const url = newsroom().server.url;
     const payload = PAYLOADS.join(' ');
     const headline = `XSS everywhere ${PAYLOADS[1]}`;
-    const editor = await newsroom.person('editor');
+    const editor = await newsroom().person('editor');
     const storyUrl = await newStory(editor.page, url, { language: 'English', headline, lede: `Lede ${payload}`, body: `Body ${payload}` });
     const path = await publicPath(editor.page);
     await editor.page.getByLabel('SEO title').fill(`SEO ${PAYLOADS[0]}`);
@@ -229,7 +217,7 @@ function deskTests(): void {
     await editor.page.getByText(/Saved · Revision 2/).waitFor();
 
     const tagName = `xss tag ${PAYLOADS[2]}`;
-    await createTag({ database: newsroom.database, languages: ['ru', 'en', 'be'], clock: () => new Date() }, { key: `xss-everywhere`, names: { en: tagName } });
+    await createTag({ database: newsroom().database, languages: ['ru', 'en', 'be'], clock: () => new Date() }, { key: `xss-everywhere`, names: { en: tagName } });
     await editor.page.getByLabel('Add tag', { exact: true }).fill('xss tag');
     await editor.page.locator('#tag-suggestions option').first().waitFor({ state: 'attached' });
     await editor.page.getByLabel('Add tag', { exact: true }).press('Enter');
@@ -263,7 +251,7 @@ function deskTests(): void {
     await editor.page.getByRole('heading', { level: 1, name: headline }).waitFor();
     await assertInert(editor.page, 'the preview');
 
-    const reader = await browser.newContext({ locale: 'en-GB' });
+    const reader = await browser().newContext({ locale: 'en-GB' });
     const page = await reader.newPage();
     const dialogs: string[] = [];
     page.on('dialog', (dialog) => { dialogs.push(dialog.message()); void dialog.dismiss(); });
@@ -311,14 +299,4 @@ function deskTests(): void {
   });
 }
 
-for (const dialect of ['sqlite', 'postgres'] as const satisfies readonly Dialect[]) {
-  describe(`the desk and the editor [${dialect}]`, () => {
-    before(async () => {
-      newsroom = await startNewsroom(browser, dialect);
-    });
-    after(async () => {
-      await newsroom?.close();
-    });
-    deskTests();
-  });
-}
+describeEachNewsroom('the desk and the editor', deskTests);

@@ -5,32 +5,21 @@
 // back the autosaved draft; XSS payloads typed into the fields never run, in the newsroom or on
 // the site. Every test runs on SQLite and on PostgreSQL.
 
-import { test, before, after, describe } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { userWithSession } from '../src/testing/newsroom.ts';
 import type { Role } from '../src/newsroom/index.ts';
 import { createTag } from '../src/content/index.ts';
-import { launchBrowser } from './browser.ts';
-import { assertInert, PAYLOADS, newStory as writeStory, publishFromDesk as publish, startNewsroom, type Dialect, type Newsroom, type Person } from './newsroom-session.ts';
+import { assertInert, describeEachNewsroom, PAYLOADS, newStory as writeStory, publishFromDesk as publish, type NewsroomSuite, type Person } from './newsroom-session.ts';
 
-let browser: Browser;
-let newsroom: Newsroom;
 let users = 0;
 
-before(async () => {
-  browser = await launchBrowser();
-});
+function editorTests({ browser, newsroom }: NewsroomSuite): void {
+  const person = (role: Role): Promise<Person> => newsroom().person(role);
+  const newStory = (page: Page, fields: { language: string; headline: string; lede: string; body: string }) => writeStory(page, newsroom().server.url, fields);
+  const publishFromDesk = (page: Page, headline: string, language: string) => publish(page, newsroom().server.url, headline, language);
 
-after(async () => {
-  await browser?.close();
-});
-
-const person = (role: Role): Promise<Person> => newsroom.person(role);
-const newStory = (page: Page, fields: { language: string; headline: string; lede: string; body: string }) => writeStory(page, newsroom.server.url, fields);
-const publishFromDesk = (page: Page, headline: string, language: string) => publish(page, newsroom.server.url, headline, language);
-
-function editorTests(): void {
   test('a reporter writes and submits, an editor publishes, a reader reads it; a translator adds English and the switch finds it', async () => {
     const reporter = await person('reporter');
     const editorUrl = await newStory(reporter.page, { language: 'Russian', headline: 'Цены выросли в ноябре', lede: 'Инфляция ускорилась.', body: 'Первый абзац новости.' });
@@ -43,7 +32,7 @@ function editorTests(): void {
     await publishFromDesk(editor.page, 'Цены выросли в ноябре', 'ru');
 
     const translator = await person('translator');
-    await translator.page.goto(`${newsroom.server.url}/newsroom/app?q=${encodeURIComponent('Цены')}`);
+    await translator.page.goto(`${newsroom().server.url}/newsroom/app?q=${encodeURIComponent('Цены')}`);
     const row = translator.page.getByRole('row').filter({ has: translator.page.getByRole('link', { name: 'Цены выросли в ноябре' }) });
     await row.getByRole('button', { name: 'Translate into English' }).click();
     await translator.page.waitForURL(new RegExp(`/stories/${storyId}/en\\?source=ru$`));
@@ -63,9 +52,9 @@ function editorTests(): void {
     await translator.page.getByText('Done: Submit').waitFor();
     await publishFromDesk(editor.page, 'Prices rose in November', 'en');
 
-    const reader = await browser.newContext({ locale: 'ru-RU' });
+    const reader = await browser().newContext({ locale: 'ru-RU' });
     const page = await reader.newPage();
-    await page.goto(`${newsroom.server.url}/ru/`);
+    await page.goto(`${newsroom().server.url}/ru/`);
     await page.getByRole('link', { name: 'Цены выросли в ноябре' }).first().click();
     await page.getByRole('heading', { level: 1, name: 'Цены выросли в ноябре' }).waitFor();
     await page.getByText('Первый абзац новости.').waitFor();
@@ -148,7 +137,7 @@ function editorTests(): void {
 
     // Tags are chosen from the newsroom's tags through the autocomplete: one is named with a payload.
     const tagName = `tag ${PAYLOADS[1]}`;
-    await createTag({ database: newsroom.database, languages: ['ru', 'en', 'be'], clock: () => new Date() }, { key: 'xss-tag', names: { en: tagName } });
+    await createTag({ database: newsroom().database, languages: ['ru', 'en', 'be'], clock: () => new Date() }, { key: 'xss-tag', names: { en: tagName } });
     const tagField = reporter.page.getByLabel('Add tag', { exact: true });
     await tagField.fill(PAYLOADS[0]!);
     await tagField.fill('tag <img');
@@ -164,7 +153,7 @@ function editorTests(): void {
     await reporter.page.getByText('Done: Submit').waitFor();
 
     const editor = await person('editor');
-    await editor.page.goto(`${newsroom.server.url}/newsroom/app?q=XSS`);
+    await editor.page.goto(`${newsroom().server.url}/newsroom/app?q=XSS`);
     await editor.page.getByRole('link', { name: `XSS ${PAYLOADS[1]}` }).waitFor();
     await assertInert(editor.page, 'the desk');
     await publishFromDesk(editor.page, `XSS ${PAYLOADS[1]}`, 'en');
@@ -172,16 +161,16 @@ function editorTests(): void {
     await editor.page.getByLabel('Headline').waitFor();
     const publicUrl = (await editor.page.locator('.url-preview').textContent())!;
 
-    const reader = await browser.newContext({ locale: 'en-GB' });
+    const reader = await browser().newContext({ locale: 'en-GB' });
     const page = await reader.newPage();
     const dialogs: string[] = [];
     page.on('dialog', (dialog) => { dialogs.push(dialog.message()); void dialog.dismiss(); });
-    await page.goto(new URL(new URL(publicUrl).pathname, newsroom.server.url).href);
+    await page.goto(new URL(new URL(publicUrl).pathname, newsroom().server.url).href);
     await page.getByRole('heading', { level: 1, name: `XSS ${PAYLOADS[1]}` }).waitFor();
     await page.getByText(`Body ${payload}`).waitFor();
     await page.getByRole('link', { name: tagName }).first().waitFor();
     await assertInert(page, 'the story page');
-    await page.goto(`${newsroom.server.url}/en/`);
+    await page.goto(`${newsroom().server.url}/en/`);
     await page.getByRole('link', { name: `XSS ${PAYLOADS[1]}` }).first().waitFor();
     await assertInert(page, 'the home page');
     assert.deepEqual(dialogs, []);
@@ -190,11 +179,11 @@ function editorTests(): void {
   });
 
   test('the interface speaks Russian to a Russian-speaking user', async () => {
-    const session = await userWithSession(newsroom.database, { login: `reporter-ru-${++users}`, role: 'reporter' });
-    const context = await browser.newContext({ locale: 'ru-RU' });
-    await context.addCookies([{ name: 'dispatch_session', value: session.cookie.split('=')[1]!, url: newsroom.server.url }]);
+    const session = await userWithSession(newsroom().database, { login: `reporter-ru-${++users}`, role: 'reporter' });
+    const context = await browser().newContext({ locale: 'ru-RU' });
+    await context.addCookies([{ name: 'dispatch_session', value: session.cookie.split('=')[1]!, url: newsroom().server.url }]);
     const page = await context.newPage();
-    await page.goto(`${newsroom.server.url}/newsroom/app`);
+    await page.goto(`${newsroom().server.url}/newsroom/app`);
     await page.getByRole('heading', { level: 1, name: 'Лента работы' }).waitFor();
     assert.equal(await page.locator('html').getAttribute('lang'), 'ru');
     await page.getByLabel('Поиск по заголовку').waitFor();
@@ -205,14 +194,4 @@ function editorTests(): void {
   });
 }
 
-for (const dialect of ['sqlite', 'postgres'] as const satisfies readonly Dialect[]) {
-  describe(`the newsroom in the browser [${dialect}]`, () => {
-    before(async () => {
-      newsroom = await startNewsroom(browser, dialect);
-    });
-    after(async () => {
-      await newsroom?.close();
-    });
-    editorTests();
-  });
-}
+describeEachNewsroom('the newsroom in the browser', editorTests);

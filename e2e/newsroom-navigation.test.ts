@@ -3,22 +3,10 @@
 // after the user went elsewhere never covers the screen they went to. Each test holds the slow
 // screen's API answer until the next screen is shown, then lets it through.
 
-import { test, before, after, describe } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, Page, Route } from 'playwright-core';
-import { launchBrowser } from './browser.ts';
-import { startNewsroom, type Dialect, type Newsroom } from './newsroom-session.ts';
-
-let browser: Browser;
-let newsroom: Newsroom;
-
-before(async () => {
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-});
+import type { Page, Route } from 'playwright-core';
+import { describeEachNewsroom, type NewsroomSuite } from './newsroom-session.ts';
 
 /** Holds the answers to requests matching `matches` until `release()`; `held` resolves at the first. */
 async function holdAnswers(page: Page, matches: (url: URL) => boolean) {
@@ -47,11 +35,11 @@ async function letSlowScreenFinish(page: Page, release: () => void, path: string
   await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 300)));
 }
 
-function navigationTests(): void {
+function navigationTests({ newsroom }: NewsroomSuite): void {
   test('a slow archive search finishing after the user went back to the desk does not cover the desk', async () => {
-    const editor = await newsroom.person('editor');
+    const editor = await newsroom().person('editor');
     const { page } = editor;
-    await page.goto(`${newsroom.server.url}/newsroom/app`);
+    await page.goto(`${newsroom().server.url}/newsroom/app`);
     await page.getByRole('heading', { level: 1, name: 'Desk' }).waitFor();
     const search = await holdAnswers(page, (url) => url.pathname === '/api/newsroom/search');
 
@@ -70,9 +58,9 @@ function navigationTests(): void {
   });
 
   test('a slow desk finishing after the user opened a new story does not cover the new story form', async () => {
-    const editor = await newsroom.person('editor');
+    const editor = await newsroom().person('editor');
     const { page } = editor;
-    await page.goto(`${newsroom.server.url}/newsroom/app/search`);
+    await page.goto(`${newsroom().server.url}/newsroom/app/search`);
     await page.getByRole('heading', { level: 1, name: 'Archive search' }).waitFor();
     // The desk's list; the new story form asks the same address with limit=1 for the languages.
     const desk = await holdAnswers(page, (url) => url.pathname === '/api/newsroom/stories' && !url.searchParams.has('limit'));
@@ -93,14 +81,4 @@ function navigationTests(): void {
   });
 }
 
-for (const dialect of ['sqlite', 'postgres'] as const satisfies readonly Dialect[]) {
-  describe(`moving on before a screen has loaded [${dialect}]`, () => {
-    before(async () => {
-      newsroom = await startNewsroom(browser, dialect);
-    });
-    after(async () => {
-      await newsroom?.close();
-    });
-    navigationTests();
-  });
-}
+describeEachNewsroom('moving on before a screen has loaded', navigationTests);

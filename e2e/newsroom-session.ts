@@ -1,17 +1,20 @@
 // What the newsroom's browser tests share: `dispatch serve` on SQLite or on a PostgreSQL schema of
 // its own, a handle on the same database (users with a session, tags), people of each role in
-// browser contexts of their own, and the steps every story starts with (write it, publish it).
+// browser contexts of their own, the set-up that runs a file's tests on both databases with one
+// Chromium (`describeEachNewsroom`), and the steps every story starts with (write it, publish it).
 
 import assert from 'node:assert/strict';
+import { after, before, describe } from 'node:test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startServer, freePort, type RunningServer } from '../src/testing/cli.ts';
-import { createPostgresTarget, type TestDatabase } from '../src/testing/databases.ts';
+import { createPostgresTarget, DIALECTS, type TestDatabase } from '../src/testing/databases.ts';
 import { openDatabase, type Database } from '../src/db/database.ts';
 import { userWithSession } from '../src/testing/newsroom.ts';
 import type { Role } from '../src/newsroom/index.ts';
+import { launchBrowser } from './browser.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -57,6 +60,40 @@ export async function startNewsroom(browser: Browser, dialect: Dialect, env: Rec
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+export interface NewsroomSuite {
+  /** The file's Chromium, launched before its first test and closed after its last. */
+  browser(): Browser;
+  /** This run's newsroom (its own server and database), started before its tests, closed after them. */
+  newsroom(): Newsroom;
+}
+
+/**
+ * Declares `tests` once on SQLite and once on PostgreSQL, as `name [dialect]`, each run with a
+ * newsroom of its own; all runs share one Chromium. Call it at the top level of a test file.
+ */
+export function describeEachNewsroom(name: string, tests: (suite: NewsroomSuite) => void): void {
+  let browser: Browser | undefined;
+  before(async () => {
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+  });
+  const theBrowser = (): Browser => browser ?? assert.fail('Chromium is not launched yet');
+  for (const dialect of DIALECTS) {
+    describe(`${name} [${dialect}]`, () => {
+      let newsroom: Newsroom | undefined;
+      before(async () => {
+        newsroom = await startNewsroom(theBrowser(), dialect);
+      });
+      after(async () => {
+        await newsroom?.close();
+      });
+      tests({ browser: theBrowser, newsroom: () => newsroom ?? assert.fail('the newsroom is not started yet') });
+    });
+  }
 }
 
 export async function newStory(page: Page, serverUrl: string, fields: { language: string; headline: string; lede: string; body: string }): Promise<string> {

@@ -138,7 +138,7 @@ export async function registerMediaApi(app: FastifyInstance, options: MediaApiOp
       const { query, cursor } = request.query;
       if (query !== undefined && (typeof query !== 'string' || query.length > 200)) throw invalid('query', 'must be text of at most 200 characters');
       if (cursor !== undefined && !/^\d{1,15}$/.test(String(cursor))) throw invalid('cursor', 'must be the nextCursor of the previous page');
-      const page = await listMedia(media.database.db, { query, cursor });
+      const page = await listMedia(media.database, { query, cursor });
       return { items: page.items.map(presentImage), nextCursor: page.nextCursor };
     });
 

@@ -1,5 +1,6 @@
 // The media library's queries and the publish check on both databases: paging and searching the
-// library, changing texts, and which images of a language version lack alt text.
+// library (case folded alike on both, Cyrillic included), changing texts, and which images of a
+// language version lack alt text.
 
 import { before, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -36,16 +37,16 @@ describeEachDatabase('media library queries', ({ database }) => {
   });
 
   it('lists newest first in pages joined by the cursor', async () => {
-    const first = await listMedia(database().db, { limit: 3 });
+    const first = await listMedia(database(), { limit: 3 });
     assert.deepEqual(first.items.map((i) => i.id), [ids[3], ids[2], ids[1]]);
     assert.ok(first.nextCursor);
-    const second = await listMedia(database().db, { limit: 3, cursor: first.nextCursor });
+    const second = await listMedia(database(), { limit: 3, cursor: first.nextCursor });
     assert.deepEqual(second.items.map((i) => i.id), [ids[0]]);
     assert.equal(second.nextCursor, null);
   });
 
   it('searches names, credits, alt texts and captions, taking % and _ literally', async () => {
-    const search = async (query: string) => (await listMedia(database().db, { query })).items.map((i) => i.id);
+    const search = async (query: string) => (await listMedia(database(), { query })).items.map((i) => i.id);
     assert.deepEqual(await search('TRACTOR'), [ids[0]]);
     assert.deepEqual(await search('authority'), [ids[1]]);
     assert.deepEqual(await search('klaipeda'), [ids[1]]);
@@ -103,4 +104,43 @@ describeEachDatabase('media library queries', ({ database }) => {
     assert.deepEqual(await imagesMissingAlt(database().db, plain.id, 'en'), []);
     await assert.rejects(imagesMissingAlt(database().db, plain.id, 'be'), (e: unknown) => e instanceof AppError && e.code === 'story_not_found');
   });
+});
+
+describeEachDatabase('media library search whatever the case', ({ database }) => {
+  const ids: Record<'minsk' | 'uplands' | 'square' | 'agency', number> = { minsk: 0, uplands: 0, square: 0, agency: 0 };
+
+  before(async () => {
+    const media: MediaContext = {
+      database: database(), languages: ['ru', 'en', 'be'], clock: () => new Date('2026-12-01T10:00:00Z'),
+      mediaDir: mkdtempSync(path.join(tmpdir(), 'dispatch-media-search-')), limits: { maxBytes: 5_000_000, maxPixels: 50_000_000 },
+    };
+    const upload = async (width: number, details: { originalName?: string; credit?: string; texts?: Record<string, { alt: string; caption?: string }> }) =>
+      (await uploadImage(media, { actor: ACTOR, bytes: await images.jpeg(width, 200), ...details })).image.id;
+    ids.minsk = await upload(340, { texts: { ru: { alt: 'Площадь', caption: 'Минск зимой' } } });
+    ids.uplands = await upload(341, { texts: { be: { alt: 'Ўзвышша каля Іўя', caption: 'Мінск, ВЯСНА' } } });
+    ids.square = await upload(342, { originalName: 'ПЛОЩАДЬ_100%.jpg' });
+    ids.agency = await upload(343, { credit: 'BelTA Photo', texts: { en: { alt: 'The Press Centre' } } });
+  });
+
+  // Each test: queries and the one image each finds (null: none), with why where it is not plain.
+  const cases: Record<string, ReadonlyArray<readonly [query: string, found: keyof typeof ids | null, why?: string]>> = {
+    'finds a Russian caption typed in lower case, capitals or mixed case': [['минск', 'minsk'], ['МИНСК ЗИМОЙ', 'minsk'], ['мИнСк', 'minsk']],
+    'folds Belarusian Ў and І, and keeps і apart from и': [
+      ['ўзвышша', 'uplands'], ['КАЛЯ ІЎЯ', 'uplands'],
+      ['мінск, вясна', 'uplands', 'a caption in capitals, typed in lower case'], ['МІНСК', 'uplands', 'Мінск with і is not Минск with и'],
+    ],
+    'folds Latin letters in credits, alt texts and file names as before': [['belta photo', 'agency'], ['tHE pRESS', 'agency'], ['.JPG', 'square']],
+    'takes % and _ literally in a folded search': [
+      ['площадь_100%', 'square'], ['100%', 'square'],
+      ['ПЛОЩАД_', null, '_ matches only an underscore, not ь'], ['площадь%100', null, '% matches only a per cent sign, not _'],
+    ],
+  };
+  for (const [name, queries] of Object.entries(cases)) {
+    it(name, async () => {
+      for (const [query, found, why] of queries) {
+        const items = (await listMedia(database(), { query })).items.map((i) => i.id);
+        assert.deepEqual(items, found ? [ids[found]] : [], why ?? `searching for ${query}`);
+      }
+    });
+  }
 });

@@ -2,9 +2,11 @@
 // (newest first, optionally filtered by words of its name, credit, alt text or caption), and the
 // renditions of many images at once for a page of the site.
 
-import { sql, type Kysely, type SqlBool } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Schema } from '../db/schema.ts';
+import type { Database } from '../db/database.ts';
 import { compiledListQuery } from '../db/compiled-query.ts';
+import { containsPattern, foldedLike } from '../db/fold-case.ts';
 import type { ImageTexts } from './image-texts-input.ts';
 import type { RenditionFormat } from './process-image.ts';
 
@@ -104,28 +106,21 @@ export async function findImageIdByStorageKey(db: Kysely<Schema>, storageKey: st
   return row?.id;
 }
 
-function likePattern(words: string): string {
-  return `%${words.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
-}
-
 /**
- * A page of the library, newest first. `query` matches (ignoring case; on SQLite only for Latin
- * letters, other words as typed or in lower case) the file name, the credit, and the alt text or caption in any language.
- * `cursor` is the `nextCursor` of the page before.
+ * A page of the library, newest first. `query` matches, whatever the case (Cyrillic too, alike on
+ * both databases), the file name, the credit, and the alt text or caption in any language; its
+ * `%` and `_` are taken literally. `cursor` is the `nextCursor` of the page before.
  */
-export async function listMedia(db: Kysely<Schema>, options: { query?: string | undefined; cursor?: string | undefined; limit?: number | undefined } = {}): Promise<MediaPage> {
+export async function listMedia(database: Database, options: { query?: string | undefined; cursor?: string | undefined; limit?: number | undefined } = {}): Promise<MediaPage> {
+  const db = database.db;
   const limit = Math.min(Math.max(options.limit ?? MEDIA_PAGE_SIZE, 1), 100);
   let select = imageColumns(db);
   const before = options.cursor === undefined ? undefined : Number(options.cursor);
   if (before !== undefined && Number.isSafeInteger(before)) select = select.where('images.id', '<', before);
   const words = options.query?.trim();
   if (words) {
-    const exact = likePattern(words);
-    const lower = likePattern(words.toLowerCase());
-    // An explicit ESCAPE: PostgreSQL has backslash by default, SQLite has none. SQLite's lower()
-    // knows only Latin letters, so the words as typed are looked for too.
-    const matches = (column: string) =>
-      sql<SqlBool>`(lower(${sql.ref(column)}) like ${lower} escape '\\' or ${sql.ref(column)} like ${exact} escape '\\')`;
+    const pattern = containsPattern(words);
+    const matches = (column: string) => foldedLike(database, column, pattern);
     select = select.where((eb) =>
       eb.or([
         matches('images.original_name'),

@@ -153,6 +153,10 @@ describe('bad starts', () => {
     sqlite.close();
     const result = await runCli(['serve'], { env: { DATABASE_URL: file, PORT: String(await freePort()) } });
     assertOneLineFailure(result, /migrated by a newer Dispatch/);
+    // Under --workers the first worker is already loading when the primary finds this: it is
+    // stopped, and the command ends with the same one line (runCli waits for every process).
+    const workers = await runCli(['serve', '--workers', '2'], { env: { DATABASE_URL: file, PORT: String(await freePort()) } });
+    assertOneLineFailure(workers, /migrated by a newer Dispatch/);
   });
 });
 

@@ -15,6 +15,7 @@ import { contentContext, openConfiguredDatabase } from './runtime.ts';
 import { createJobRunner } from '../jobs/index.ts';
 import { createStoryEvents, workflowJobHandlers, type WorkflowContext } from '../newsroom/index.ts';
 import { prepareStart, startBackgroundIndexing } from './prepare-start.ts';
+import { primaryIsReady } from './worker-start.ts';
 import { httpCachePurgeJobHandlers } from '../cache/index.ts';
 import { subscribeWebSubPings, subscribeWireWebhooks, websubJobHandlers, wireJobHandlers } from '../publishing/index.ts';
 
@@ -27,7 +28,9 @@ export async function serveHttp({ isWorker }: { isWorker: boolean }): Promise<vo
   const logger = createLogger(config.logLevel);
   if (!isWorker) await assertCanListen(config.host, config.port);
   const metrics = createMetrics();
-  // A worker's primary has migrated already; a worker only checks that the schema is not newer.
+  // A worker's primary migrates (while the worker loaded its code) and says when it is done; a
+  // worker only checks that the schema is not newer.
+  if (isWorker) await primaryIsReady();
   const database = await openConfiguredDatabase(config, { migrate: !isWorker, onQuery: metrics.observeQuery });
   try {
     if (!isWorker) await prepareStart(config, database, logger);

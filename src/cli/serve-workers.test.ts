@@ -50,6 +50,16 @@ function servingPids(server: RunningServer): number[] {
     .map((line) => (JSON.parse(line) as { pid: number }).pid);
 }
 
+/** The primary's log of its workers' starts, in order: "starting 1", "serving 1"... */
+function startSteps(server: RunningServer): string[] {
+  const steps: Record<string, string> = { 'starting a worker': 'starting', 'a worker is serving': 'serving' };
+  return server.output().stdout.split('\n')
+    .filter((line) => line.startsWith('{'))
+    .map((line) => JSON.parse(line) as { msg: string; worker?: number })
+    .filter((entry) => entry.msg in steps && entry.worker !== undefined)
+    .map((entry) => `${steps[entry.msg]} ${entry.worker}`);
+}
+
 const isAlive = (pid: number) => {
   try {
     process.kill(pid, 0);
@@ -76,6 +86,8 @@ test('--workers 2 on SQLite: a settings change reaches both workers, a dead work
       assert.ok(environment.includes('MALLOC_MMAP_THRESHOLD_=16384'), 'workers map large blocks on their own, so freed pages go back to the system');
     }
     assert.equal((server.output().stderr.match(/password: /g) ?? []).length, 1, 'the first start is prepared once, by the primary');
+    assert.deepEqual(startSteps(server), ['starting 1', 'serving 1', 'starting 2', 'serving 2'],
+      'the first worker starts at once (and waits for the migrations), the second once the first serves');
 
     await renameSite(database, 'Pripyat Courier');
     assert.ok(!(await homeTitles(server.url, 4)).some((title) => title.includes('Pripyat Courier')), 'until told, the workers keep the settings they read');

@@ -1,13 +1,16 @@
 // The primary of `dispatch serve --workers N`. It does once what must happen once (checking the
-// address, migrating, the first start's demo and administrator), then forks N workers that share
-// the port through node:cluster and each serve HTTP and run the job runner. It relays the change
-// bus between them (on SQLite; on PostgreSQL each worker listens itself), restarts a worker that
-// dies, passes SIGHUP to one worker (whose reload the bus carries to the rest) and, on SIGINT or
-// SIGTERM, stops every worker cleanly before it exits.
+// address, migrating, the first start's demo and administrator) and runs N workers that share the
+// port through node:cluster and each serve HTTP and run the job runner. The first worker is forked
+// at once and loads its code while the primary migrates; it opens the database when the primary
+// says so (worker-start.ts). The others start one after another, each when the one before listens:
+// on two cores, workers starting side by side each take longer, and the first answer waits for
+// the first of them. The primary relays the change bus between them (on SQLite; on PostgreSQL each
+// worker listens itself), restarts a worker that dies, passes SIGHUP to one worker (whose reload
+// the bus carries to the rest) and, on SIGINT or SIGTERM, stops every worker cleanly before it exits.
 
 import cluster, { type Worker } from 'node:cluster';
-import { loadConfig } from '../lib/config.ts';
-import { createLogger } from '../lib/logger.ts';
+import { loadConfig, type Config } from '../lib/config.ts';
+import { createLogger, type Logger } from '../lib/logger.ts';
 import { AppError } from '../lib/errors.ts';
 import { assertCanListen } from '../http/listen.ts';
 import { forwardAmongWorkers } from '../bus/index.ts';
@@ -15,6 +18,7 @@ import { openConfiguredDatabase } from './runtime.ts';
 import { prepareStart, startBackgroundIndexing } from './prepare-start.ts';
 import type { BackgroundIndexing } from './search-index.ts';
 import { workerEnvironment } from './worker-environment.ts';
+import { startGate } from './worker-start.ts';
 
 /** A worker that dies sooner than this after its start waits a moment before its replacement. */
 const QUICK_DEATH_MS = 10_000;
@@ -29,36 +33,36 @@ export async function superviseWorkers(count: number): Promise<void> {
     throw new AppError('config_invalid', 'An in-memory SQLite database cannot be shared by several workers; use --workers 1 or a database file');
   }
   await assertCanListen(config.host, config.port);
-  const database = await openConfiguredDatabase(config, { migrate: true });
+  const startedAt = new Map<Worker, number>();
+  let stopping = false;
+  /** Set when the database could not be made ready: the workers are stopped, and the error told. */
+  let unprepared = false;
   let indexing: BackgroundIndexing | undefined;
-  try {
-    await prepareStart(config, database, logger);
-    // The primary builds a missing search index beside the workers (once, not once per worker).
-    indexing = await startBackgroundIndexing(database, logger);
-  } finally {
-    if (!indexing) await database.close();
-  }
-  if (indexing) void indexing.done.then(() => database.close());
+  let serving = 0;
+  let announced = false;
   /** Exits once a background index build has stopped between two of its batches. */
   const exit = (code: number) => {
     void (indexing?.stop() ?? Promise.resolve()).finally(() => process.exit(code));
   };
-
-  const startedAt = new Map<Worker, number>();
-  let stopping = false;
-  let serving = 0;
-  let announced = false;
   const workers = () => Object.values(cluster.workers ?? {}).filter((worker): worker is Worker => worker !== undefined);
 
   const environment = workerEnvironment(process.env);
+  const gate = startGate();
+  let forked = 0;
   const fork = () => {
     const worker = cluster.fork(environment);
+    forked += 1;
     startedAt.set(worker, Date.now());
-    worker.on('message', (message: unknown) => forwardAmongWorkers(worker, message, workers()));
+    logger.info({ worker: worker.id, pid: worker.process.pid }, 'starting a worker');
+    worker.on('message', (message: unknown) => {
+      gate.answer(worker, message);
+      forwardAmongWorkers(worker, message, workers());
+    });
   };
 
   cluster.on('listening', (worker) => {
     logger.info({ worker: worker.id, pid: worker.process.pid }, 'a worker is serving');
+    if (!stopping && forked < count) fork();
     if (announced || ++serving < count) return;
     announced = true;
     process.stderr.write(`Dispatch is running at ${config.publicUrl}/ (${count} workers)\n`);
@@ -67,6 +71,7 @@ export async function superviseWorkers(count: number): Promise<void> {
   cluster.on('exit', (worker, code, signal) => {
     const lived = Date.now() - (startedAt.get(worker) ?? 0);
     startedAt.delete(worker);
+    if (unprepared) return;
     if (stopping) {
       if (workers().length === 0) exit(0);
       return;
@@ -99,5 +104,35 @@ export async function superviseWorkers(count: number): Promise<void> {
   process.once('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGHUP', () => workers()[0]?.process.kill('SIGHUP'));
 
-  for (let i = 0; i < count; i += 1) fork();
+  fork();
+  try {
+    indexing = await prepareDatabase(config, logger);
+  } catch (error) {
+    // The worker waiting for the database is stopped before the reason is told.
+    unprepared = stopping = true;
+    await Promise.all(workers().map((worker) => new Promise((resolve) => {
+      worker.once('exit', resolve);
+      worker.process.kill('SIGTERM');
+    })));
+    throw error;
+  }
+  gate.ready();
+}
+
+/**
+ * Migrates the database and prepares a first start; a missing search index starts building here,
+ * in the primary, beside the workers (once, not once per worker), and keeps the database open
+ * until it is done.
+ */
+async function prepareDatabase(config: Config, logger: Logger): Promise<BackgroundIndexing | undefined> {
+  const database = await openConfiguredDatabase(config, { migrate: true });
+  let indexing: BackgroundIndexing | undefined;
+  try {
+    await prepareStart(config, database, logger);
+    indexing = await startBackgroundIndexing(database, logger);
+  } finally {
+    if (!indexing) await database.close();
+  }
+  if (indexing) void indexing.done.then(() => database.close());
+  return indexing;
 }

@@ -5,7 +5,7 @@
 // SQL statements and their time (from /metrics), and the profile's self time summed by module and
 // by function, counting only the samples taken during the timed pass.
 //
-//   npm run bench:profile -- [--page article|home|rubric|deep] [--stories 100000] [--duration 10] [--connections 32]
+//   npm run bench:profile -- [--page article|miss|home|rubric|deep] [--stories 100000] [--duration 10] [--connections 32]
 
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,7 +15,7 @@ import { parseArgs } from 'node:util';
 
 import { freePort, startServer } from '../src/testing/cli.ts';
 import { runWrk } from './wrk.ts';
-import { pathsOfPage } from './archive-paths.ts';
+import { pathsOfPage, sampleStoryPaths } from './archive-paths.ts';
 
 const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
 const WORK_DIR = path.join(BENCH_DIR, '.work');
@@ -126,7 +126,11 @@ async function main(): Promise<void> {
   if (!existsSync(archive)) throw new Error(`no archive at ${archive}: run \`npm run bench -- --stories ${args.stories}\` first`);
   const seconds = Number(args.duration);
   const connections = Number(args.connections);
-  const paths = pathsOfPage(args.page!, archive);
+  // A cache miss on every request: each story asked for once, in order, the warm-up on others.
+  const isMiss = args.page === 'miss';
+  const missPaths = isMiss ? sampleStoryPaths(archive, 60_000) : [];
+  const paths = isMiss ? missPaths.slice(10_000) : pathsOfPage(args.page!, archive);
+  const warmUpPaths = isMiss ? missPaths.slice(0, 10_000) : paths;
   const profileDir = mkdtempSync(path.join(tmpdir(), 'dispatch-profile-'));
   const server = await startServer({
     env: {
@@ -146,12 +150,12 @@ async function main(): Promise<void> {
   let machineFaults: number;
   let counters: { before: ServerCounters; after: ServerCounters };
   try {
-    await runWrk({ url: server.url, paths, seconds: 3, connections });
+    await runWrk({ url: server.url, paths: warmUpPaths, seconds: 3, connections, sequential: isMiss });
     before = processCounters(server.pid);
     const machineBefore = machineMajorFaults();
     const countersBefore = await serverCounters(server.url);
     from = Number(process.hrtime.bigint() / 1000n);
-    result = await runWrk({ url: server.url, paths, seconds, connections });
+    result = await runWrk({ url: server.url, paths, seconds, connections, sequential: isMiss });
     to = Number(process.hrtime.bigint() / 1000n);
     after = processCounters(server.pid);
     machineFaults = machineMajorFaults() - machineBefore;

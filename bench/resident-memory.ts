@@ -28,6 +28,32 @@ export interface ProcessMemory {
   fileMb: number;
 }
 
+/** A process and its descendants. */
+export function processTree(pid: number): number[] {
+  const found: number[] = [];
+  const queue = [pid];
+  while (queue.length > 0) {
+    const next = queue.pop()!;
+    found.push(next);
+    queue.push(...childrenOf(next));
+  }
+  return found;
+}
+
+/** Major page faults (reads from the disk) of a process and its descendants so far. */
+export function majorFaultsOfTree(pid: number): number {
+  let faults = 0;
+  for (const member of processTree(pid)) {
+    try {
+      const stat = readFileSync(`/proc/${member}/stat`, 'utf8');
+      faults += Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[9]);
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return faults;
+}
+
 /** The memory of a process and of each of its descendants (a cluster's primary and workers). */
 export function memoryOfTree(pid: number): ProcessMemory[] {
   const found: ProcessMemory[] = [];

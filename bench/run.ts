@@ -1,6 +1,8 @@
 // `npm run bench`: starts Dispatch on a generated archive, loads each page type with wrk on
 // 127.0.0.1, and records req/s and latency percentiles beside the ceiling measured in the same
-// run: plain node:http answering the same article bytes from memory. Results go to
+// run: plain node:http answering the same article bytes from memory, timed again right before
+// each cached pass (the machine's speed drifts). Major page faults are counted per pass, and the
+// archive is read into the page cache before each server starts. Results go to
 // bench/results/ (one JSON file per run and latest.md).
 //
 // With the page cache: article hits and misses (a different story each request), homes, rubric
@@ -13,7 +15,7 @@
 //   npm run bench -- [--stories 100000] [--duration 10] [--connections 64] [--workers 1,2] [--fresh]
 
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,7 +23,7 @@ import { parseArgs } from 'node:util';
 import { freePort, runCli, startServer } from '../src/testing/cli.ts';
 import { runWrk, type WrkResult } from './wrk.ts';
 import { rubricPaths, sampleStoryPaths } from './archive-paths.ts';
-import { memoryOfTree, type ProcessMemory } from './resident-memory.ts';
+import { majorFaultsOfTree, memoryOfTree, type ProcessMemory } from './resident-memory.ts';
 import { measurePublishVisibility } from './publish-visibility.ts';
 
 const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
@@ -102,16 +104,21 @@ function startArticleReference(port: number, archive: string, pageBytes: number,
 interface Row {
   name: string;
   result: WrkResult;
+  /** The ceiling measured right before this pass (the cached passes), against which it is shown. */
+  ceiling?: WrkResult;
+  /** Major page faults of the server's processes during the pass: reads the disk made them wait for. */
+  majorFaults?: number;
 }
 
-function formatTable(rows: Row[], ceiling: WrkResult): string {
+function formatTable(rows: Row[], firstCeiling: WrkResult): string {
   const lines = [
-    '| page | req/s | of ceiling | p50 ms | p90 ms | p99 ms | errors |',
-    '|---|---:|---:|---:|---:|---:|---:|',
+    '| page | req/s | of ceiling | ceiling req/s | p50 ms | p90 ms | p99 ms | errors | major faults |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
   ];
-  for (const { name, result } of rows) {
+  for (const { name, result, ceiling = firstCeiling, majorFaults } of rows) {
+    const rate = (r: WrkResult) => Math.round(r.requestsPerSecond).toLocaleString('en-US');
     lines.push(
-      `| ${name} | ${Math.round(result.requestsPerSecond).toLocaleString('en-US')} | ${((result.requestsPerSecond / ceiling.requestsPerSecond) * 100).toFixed(1)}% | ${result.p50.toFixed(2)} | ${result.p90.toFixed(2)} | ${result.p99.toFixed(2)} | ${result.errors} |`,
+      `| ${name} | ${rate(result)} | ${((result.requestsPerSecond / ceiling.requestsPerSecond) * 100).toFixed(1)}% | ${rate(ceiling)} | ${result.p50.toFixed(2)} | ${result.p90.toFixed(2)} | ${result.p99.toFixed(2)} | ${result.errors} | ${majorFaults ?? ''} |`,
     );
   }
   return lines.join('\n');
@@ -125,15 +132,42 @@ interface Pass {
   connections?: number;
 }
 
-/** Each pass warms up right before it is timed: the kernel pages out memory left idle. */
-async function runPasses(url: string, passes: Pass[]): Promise<Row[]> {
+/**
+ * Each pass warms up right before it is timed: the kernel pages out memory left idle. With a
+ * ceiling, each pass is timed right after a pass of the ceiling, its yardstick: this machine's
+ * speed drifts by a fifth from minute to minute, more than the gap being measured. With a server
+ * process, its major page faults during the pass are counted.
+ */
+async function runPasses(url: string, passes: Pass[], around: { ceilingUrl?: string; serverPid?: number } = {}): Promise<Row[]> {
   const rows: Row[] = [];
   for (const pass of passes) {
     const connections = pass.connections ?? CONNECTIONS;
     await runWrk({ url, paths: pass.warmUp ?? pass.paths, seconds: 3, connections, sequential: pass.sequential });
-    rows.push({ name: pass.name, result: await runWrk({ url, paths: pass.paths, seconds: DURATION, connections, sequential: pass.sequential }) });
+    const ceiling = around.ceilingUrl === undefined ? undefined : await runWrk({ url: around.ceilingUrl, paths: ['/'], seconds: DURATION, connections });
+    const faultsBefore = around.serverPid === undefined ? 0 : majorFaultsOfTree(around.serverPid);
+    const result = await runWrk({ url, paths: pass.paths, seconds: DURATION, connections, sequential: pass.sequential });
+    const majorFaults = around.serverPid === undefined ? undefined : majorFaultsOfTree(around.serverPid) - faultsBefore;
+    rows.push({ name: pass.name, result, ...(ceiling ? { ceiling } : {}), ...(majorFaults === undefined ? {} : { majorFaults }) });
   }
   return rows;
+}
+
+/**
+ * Reads the archive's files once, so that the passes find them in the page cache as a serving
+ * machine would: this machine's cache drops file pages within minutes, and a page read from its
+ * disk stops the whole process for up to a second (counted as a major fault).
+ */
+function warmArchive(archive: string): void {
+  const chunk = Buffer.alloc(1 << 20);
+  for (const file of [archive, `${archive}-wal`]) {
+    if (!existsSync(file)) continue;
+    const fd = openSync(file, 'r');
+    try {
+      while (readSync(fd, chunk, 0, chunk.length, null) > 0);
+    } finally {
+      closeSync(fd);
+    }
+  }
 }
 
 interface Measured {
@@ -146,6 +180,7 @@ interface Measured {
 }
 
 async function startDispatch(archive: string, workers: number, cacheMb?: number) {
+  warmArchive(archive);
   // The same V8 setting as `npm start`: a larger young generation, fewer scavenges per request.
   return startServer({
     env: {
@@ -177,23 +212,24 @@ async function measure(archive: string, workers: number, storyPaths: string[]): 
     const articleBody = await hit.text();
     const ceilingPort = await freePort();
     const ceilingServer = await startCeiling(ceilingPort, articleBody, headersToRepeat(hit), workers);
+    const ceilingUrl = `http://127.0.0.1:${ceilingPort}`;
     try {
-      const [result] = await runPasses(`http://127.0.0.1:${ceilingPort}`, [{ name: 'ceiling', paths: ['/'] }]);
+      const [result] = await runPasses(ceilingUrl, [{ name: 'ceiling', paths: ['/'] }]);
       ceiling = result!.result;
       rows.push({ name: `ceiling: node:http in ${workers} process${workers > 1 ? 'es' : ''}, the same ${Math.round(Buffer.byteLength(articleBody) / 1024)} KB article with the same headers from memory`, result: ceiling });
+      rows.push(...(await runPasses(server.url, [
+        { name: 'article page, cache hit (200 stories)', paths: hitPaths },
+        { name: 'article page, cache miss (a different story each request)', paths: missPass, warmUp: missWarmUp, sequential: true },
+        { name: 'language home (news feed), cached', paths: ['/ru/', '/en/', '/be/'] },
+        { name: 'rubric page, first page, cached', paths: rubrics.first },
+        ...(rubrics.deep.length > 0 ? [{ name: 'rubric page 500, or the last (keyset cursor), cached', paths: rubrics.deep }] : []),
+        { name: 'RSS of a language, cached', paths: ['/ru/rss.xml', '/en/rss.xml', '/be/rss.xml'] },
+        { name: 'search (uncached)', paths: ['/ru/search?q=%D1%8D%D0%BA%D0%BE%D0%BD%D0%BE%D0%BC%D0%B8%D0%BA%D0%B0', '/en/search?q=economy', '/en/search?q=minsk+trade'] },
+        { name: '/healthz', paths: ['/healthz'] },
+      ], { ceilingUrl, serverPid: server.pid })));
     } finally {
       ceilingServer.kill();
     }
-    rows.push(...(await runPasses(server.url, [
-      { name: 'article page, cache hit (200 stories)', paths: hitPaths },
-      { name: 'article page, cache miss (a different story each request)', paths: missPass, warmUp: missWarmUp, sequential: true },
-      { name: 'language home (news feed), cached', paths: ['/ru/', '/en/', '/be/'] },
-      { name: 'rubric page, first page, cached', paths: rubrics.first },
-      ...(rubrics.deep.length > 0 ? [{ name: 'rubric page 500, or the last (keyset cursor), cached', paths: rubrics.deep }] : []),
-      { name: 'RSS of a language, cached', paths: ['/ru/rss.xml', '/en/rss.xml', '/be/rss.xml'] },
-      { name: 'search (uncached)', paths: ['/ru/search?q=%D1%8D%D0%BA%D0%BE%D0%BD%D0%BE%D0%BC%D0%B8%D0%BA%D0%B0', '/en/search?q=economy', '/en/search?q=minsk+trade'] },
-      { name: '/healthz', paths: ['/healthz'] },
-    ])));
     if (server.pid !== undefined) memory = memoryOfTree(server.pid);
   } finally {
     await server.stop();
@@ -207,7 +243,7 @@ async function measure(archive: string, workers: number, storyPaths: string[]): 
       { name: `article page, no page cache, ${UNCACHED_CONNECTIONS} connections (2,000 stories at random)`, paths: storyPaths.slice(0, 2_000), connections: UNCACHED_CONNECTIONS },
       { name: `language home, no page cache, ${UNCACHED_CONNECTIONS} connections`, paths: ['/ru/', '/en/', '/be/'], connections: UNCACHED_CONNECTIONS },
       { name: `rubric page, no page cache, ${UNCACHED_CONNECTIONS} connections`, paths: rubrics.first, connections: UNCACHED_CONNECTIONS },
-    ])));
+    ], { serverPid: uncached.pid })));
   } finally {
     await uncached.stop();
   }
@@ -257,7 +293,7 @@ async function main(): Promise<void> {
     `- memory of each process after the cached passes (the primary first when there are workers): ${formatMemory(m.memory)}`,
   ].join('\n'));
   const extra = `- a published story on its page, rubric page, home and RSS: ${visibility.map((ms) => ms.toFixed(1)).join(', ')} ms after the publish command returned (${visibility.length} publications, pages cached before each)`;
-  const report = `# Benchmark ${when}\n\n${STORIES.toLocaleString('en-US')} synthetic stories plus the demo agency in SQLite; wrk -t1 -c${CONNECTIONS} -d${DURATION}s on 127.0.0.1 (-c${UNCACHED_CONNECTIONS} for the pages without the page cache) after a 3 s warm-up per pass; ${machine}; load average before the run ${loadBefore}.\n\n${sections.join('\n\n')}\n\n${extra}\n`;
+  const report = `# Benchmark ${when}\n\n${STORIES.toLocaleString('en-US')} synthetic stories plus the demo agency in SQLite; wrk -t1 -c${CONNECTIONS} -d${DURATION}s on 127.0.0.1 (-c${UNCACHED_CONNECTIONS} for the pages without the page cache) after a 3 s warm-up per pass, each cached pass right after a pass of the ceiling (shown beside it); the archive read once into the page cache before each server starts; ${machine}; load average before the run ${loadBefore}.\n\n${sections.join('\n\n')}\n\n${extra}\n`;
   process.stdout.write(`\n${report}`);
   mkdirSync(RESULTS_DIR, { recursive: true });
   writeFileSync(path.join(RESULTS_DIR, 'latest.md'), report);

@@ -47,3 +47,15 @@ test('a page rendered before a change, or while one is worked out, is not stored
   assert.equal(store.isServing, true);
   assert.equal(store.store(page('/en/', []), store.epoch), true);
 });
+
+test('a page asked for all the time stays while a stream of new pages passes through', () => {
+  const one = page('/hot', []);
+  const store = new PageStore(one.bytes * 10 + 10);
+  store.store(one, store.epoch);
+  for (let i = 0; i < 100; i += 1) {
+    store.store(page(`/cold/${i}`, []), store.epoch);
+    assert.ok(store.get('/hot'), `still there after ${i + 1} new pages`);
+  }
+  assert.equal(store.get('/cold/0'), undefined, 'the pages nobody asked for again left');
+  assert.ok(store.stats().bytes <= store.maxBytes);
+});

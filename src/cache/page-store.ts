@@ -1,6 +1,9 @@
 // The pages in memory: least recently used first out when the total passes the byte limit, and an
 // index from each dependency key to the pages built from it, so dropping a key drops exactly those
-// pages. A Map keeps insertion order, so re-inserting on use makes it an LRU without a list.
+// pages. A Map keeps insertion order, so re-inserting on use makes it an LRU without a list. A page
+// is moved to the young end only when it has aged past half the store since it was last put there:
+// each move leaves a hole in the Map that every later eviction walks over, and a page asked for
+// a thousand times a second needs no thousand moves to stay.
 //
 // A render that began before a change must not store what it read before that change: every drop
 // (and every hold, while the keys of a change are still being worked out) moves the epoch on, and
@@ -16,8 +19,15 @@ export interface PageStoreStats {
   dropped: number;
 }
 
+interface Entry {
+  page: CachedPage;
+  /** The store's operation count when the page was last put at the young end. */
+  placedAt: number;
+}
+
 export class PageStore {
-  private readonly pages = new Map<string, CachedPage>();
+  private readonly pages = new Map<string, Entry>();
+  private operations = 0;
   private readonly byDependency = new Map<string, Set<string>>();
   private totalBytes = 0;
   private evicted = 0;
@@ -42,27 +52,31 @@ export class PageStore {
   }
 
   get(key: string): CachedPage | undefined {
-    const page = this.pages.get(key);
-    if (!page) return undefined;
-    this.pages.delete(key);
-    this.pages.set(key, page);
-    return page;
+    const entry = this.pages.get(key);
+    if (!entry) return undefined;
+    this.operations++;
+    if (this.operations - entry.placedAt > this.pages.size / 2) {
+      this.pages.delete(key);
+      this.pages.set(key, entry);
+      entry.placedAt = this.operations;
+    }
+    return entry.page;
   }
 
   /** Stores the page unless a change happened since its render began; says whether it did. */
   store(page: CachedPage, startedInEpoch: number): boolean {
     if (startedInEpoch !== this.currentEpoch || this.openHolds > 0 || page.bytes > this.maxBytes) return false;
     this.remove(page.key);
-    this.pages.set(page.key, page);
+    this.pages.set(page.key, { page, placedAt: ++this.operations });
     this.totalBytes += page.bytes;
     for (const dependency of page.dependencies) {
       let keys = this.byDependency.get(dependency);
       if (!keys) this.byDependency.set(dependency, (keys = new Set()));
       keys.add(page.key);
     }
-    for (const [key] of this.pages) {
-      if (this.totalBytes <= this.maxBytes) break;
-      this.remove(key);
+    const oldestFirst = this.pages.keys();
+    while (this.totalBytes > this.maxBytes) {
+      this.remove(oldestFirst.next().value!);
       this.evicted++;
     }
     return true;
@@ -118,7 +132,7 @@ export class PageStore {
   }
 
   private remove(key: string): boolean {
-    const page = this.pages.get(key);
+    const page = this.pages.get(key)?.page;
     if (!page) return false;
     this.pages.delete(key);
     this.totalBytes -= page.bytes;

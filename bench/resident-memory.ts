@@ -57,17 +57,14 @@ export function majorFaultsOfTree(pid: number): number {
 /** The memory of a process and of each of its descendants (a cluster's primary and workers). */
 export function memoryOfTree(pid: number): ProcessMemory[] {
   const found: ProcessMemory[] = [];
-  const queue = [pid];
-  while (queue.length > 0) {
-    const next = queue.pop()!;
+  for (const member of processTree(pid)) {
     try {
-      const status = readFileSync(`/proc/${next}/status`, 'utf8');
+      const status = readFileSync(`/proc/${member}/status`, 'utf8');
       const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
-      found.push({ pid: next, rssMb: kb('VmRSS') / 1024, anonMb: kb('RssAnon') / 1024, fileMb: kb('RssFile') / 1024 });
+      found.push({ pid: member, rssMb: kb('VmRSS') / 1024, anonMb: kb('RssAnon') / 1024, fileMb: kb('RssFile') / 1024 });
     } catch {
       // The process ended while we looked.
     }
-    queue.push(...childrenOf(next));
   }
   return found;
 }

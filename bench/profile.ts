@@ -3,7 +3,7 @@
 // `--cpu-prof`, loads it with wrk for a bounded time after a warm-up, and prints per request:
 // CPU time of the server process (from /proc), page faults (the process's and the machine's),
 // SQL statements and their time (from /metrics), and the profile's self time summed by module and
-// by function, counting only the samples taken during the timed pass.
+// by function (self, and inclusive of what it calls), counting only the samples taken during the timed pass.
 //
 //   npm run bench:profile -- [--page article|miss|home|rubric|deep] [--stories 100000] [--duration 10] [--connections 32]
 
@@ -79,6 +79,7 @@ async function serverCounters(url: string): Promise<ServerCounters> {
 interface ProfileNode {
   id: number;
   callFrame: { functionName: string; url: string; lineNumber: number };
+  children?: number[];
 }
 
 interface CpuProfile {
@@ -98,11 +99,19 @@ function moduleOf(url: string, functionName: string): string {
   return local.startsWith(SOURCE_ROOT) ? local.slice(SOURCE_ROOT.length + 1) : local;
 }
 
+function nameOf(node: ProfileNode): string {
+  const { functionName, url, lineNumber } = node.callFrame;
+  return `${functionName || '(anonymous)'} ${moduleOf(url, functionName)}${url ? `:${lineNumber + 1}` : ''}`;
+}
+
 /** Self time in microseconds by module and by function, of the samples taken in [from, to] (µs, monotonic). */
 function selfTimes(profile: CpuProfile, from: number, to: number) {
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const parents = new Map<number, number>();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parents.set(child, node.id);
   const modules = new Map<string, number>();
   const functions = new Map<string, number>();
+  const inclusive = new Map<string, number>();
   let time = profile.startTime;
   let total = 0;
   for (let i = 0; i < profile.samples.length; i++) {
@@ -110,15 +119,18 @@ function selfTimes(profile: CpuProfile, from: number, to: number) {
     if (time < from || time > to) continue;
     const delta = profile.timeDeltas[i + 1] ?? 0;
     const node = byId.get(profile.samples[i]!)!;
-    const { functionName, url, lineNumber } = node.callFrame;
-    if (functionName === '(idle)') continue;
-    const module = moduleOf(url, functionName);
+    if (node.callFrame.functionName === '(idle)') continue;
+    const module = moduleOf(node.callFrame.url, node.callFrame.functionName);
     modules.set(module, (modules.get(module) ?? 0) + delta);
-    const name = `${functionName || '(anonymous)'} ${module}${url ? `:${lineNumber + 1}` : ''}`;
+    const name = nameOf(node);
     functions.set(name, (functions.get(name) ?? 0) + delta);
+    // Inclusive: once for each function on the sample's stack, however often it recurs there.
+    const onStack = new Set<string>();
+    for (let at: ProfileNode | undefined = node; at; at = byId.get(parents.get(at.id) ?? -1)) onStack.add(nameOf(at));
+    for (const caller of onStack) inclusive.set(caller, (inclusive.get(caller) ?? 0) + delta);
     total += delta;
   }
-  return { modules, functions, total };
+  return { modules, functions, inclusive, total };
 }
 
 async function main(): Promise<void> {
@@ -170,7 +182,7 @@ async function main(): Promise<void> {
 
   const n = result.requests;
   const perRequest = (value: number) => (value / n).toFixed(1);
-  const { modules, functions, total } = selfTimes(profile, from, to);
+  const { modules, functions, inclusive, total } = selfTimes(profile, from, to);
   const top = Number(args.top);
   const lines = [
     `${args.page} page, ${paths.length} addresses, wrk -t1 -c${connections} -d${seconds}s: ${Math.round(result.requestsPerSecond)} req/s, p50 ${result.p50.toFixed(2)} ms, p90 ${result.p90.toFixed(2)} ms, p99 ${result.p99.toFixed(2)} ms, ${result.errors} errors`,
@@ -188,6 +200,10 @@ async function main(): Promise<void> {
     '| function | µs per request | share |',
     '|---|---:|---:|',
     ...[...functions].sort((a, b) => b[1] - a[1]).slice(0, top).map(([name, us]) => `| ${name} | ${perRequest(us)} | ${((us / total) * 100).toFixed(1)}% |`),
+    '',
+    '| function with what it calls (inclusive) | µs per request | share |',
+    '|---|---:|---:|',
+    ...[...inclusive].sort((a, b) => b[1] - a[1]).slice(0, top).map(([name, us]) => `| ${name} | ${perRequest(us)} | ${((us / total) * 100).toFixed(1)}% |`),
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
 }

@@ -9,6 +9,7 @@
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Clock } from '../lib/clock.ts';
+import { utf8Bytes } from '../lib/utf8-bytes.ts';
 import { chooseContentCoding, type ContentCoding } from './accept-encoding.ts';
 import { buildCachedPage, type CachedPage, type PageForm } from './cached-page.ts';
 import { CACHEABLE_ROUTES, pageKeyOf } from './cacheable-request.ts';
@@ -198,7 +199,7 @@ export function registerPageCache(app: FastifyInstance, options: PageCacheOption
       finishFlight(state);
       return payload;
     }
-    const body = Buffer.isBuffer(payload) ? payload : Buffer.from(payload as string);
+    const body = Buffer.isBuffer(payload) ? payload : utf8Bytes(payload as string);
     const path = state.key.split('?')[0]!;
     const page = buildCachedPage({
       key: state.key,

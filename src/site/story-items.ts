@@ -59,3 +59,31 @@ export function storyItem(
     isUrgent: story.urgency === 1,
   };
 }
+
+interface KeptItem {
+  directory: SiteDirectory;
+  language: SiteLanguage;
+  /** The agency's local day the item was written for. */
+  day: number;
+  view: StoryItemView;
+}
+
+const keptItems = new WeakMap<ListedHeadline, KeptItem>();
+const DAY = 86_400_000;
+
+/**
+ * The plain item of a headline that stays the same object across page views: RubricHeadlines
+ * hands out the same «Other materials» headlines until a story changes. How an item writes its
+ * time depends on `now` only through the agency's local day ("14:23" today, "14:23, 27 July"
+ * after, the year once it is another year), so the item is made once per headline and day instead
+ * of on every story page, and the same item object lets its markup be kept too (renderStoryList's
+ * `keep`).
+ */
+export function keptStoryItem(directory: SiteDirectory, headline: ListedHeadline, language: SiteLanguage, now: Date): StoryItemView {
+  const day = Math.floor(language.time.local(now.getTime()).getTime() / DAY);
+  const kept = keptItems.get(headline);
+  if (kept !== undefined && kept.day === day && kept.language === language && kept.directory === directory) return kept.view;
+  const view = storyItem(directory, headline, language, now);
+  keptItems.set(headline, { directory, language, day, view });
+  return view;
+}

@@ -7,7 +7,7 @@ import { findImagesForPage, findStoryIdBySlug, findVersionForPage, findVersionFo
 import { buildChrome } from '../chrome.ts';
 import { sendErrorPage, sendHtml, type Site } from '../site-deps.ts';
 import { authorPath, homePath, rubricPath, storyPath, tagPath } from '../paths.ts';
-import { imageView, mediaPath, storyItem, withPicture } from '../story-items.ts';
+import { imageView, keptStoryItem, mediaPath, withPicture } from '../story-items.ts';
 import { listRenditions, pictureSources, STORY_IMAGE_SIZES, type PictureSources } from '../../media/index.ts';
 import { renderStoryPage } from '../views/story-page.ts';
 import { breadcrumbListJsonLd, newsArticleJsonLd } from '../views/structured-data.ts';
@@ -171,7 +171,7 @@ async function renderStory(site: Site, version: PageVersion, translations: Visib
     shareUrl: url,
     otherMaterials: {
       heading: strings.otherMaterials(rubricName),
-      items: others.map((other) => storyItem(site.directory, other, language, now)),
+      items: others.map((other) => keptStoryItem(site.directory, other, language, now)),
       more: { text: strings.allOfRubric(rubricName), href: rubricLink.href },
     },
   };

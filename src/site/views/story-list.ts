@@ -14,6 +14,11 @@ export interface StoryListOptions {
   headingLevel?: 2 | 3 | undefined;
   /** Extra class for the list, e.g. for the home page's top stories. */
   className?: string | undefined;
+  /**
+   * The items are objects kept across page views (keptStoryItem): keep each compact item's markup
+   * with it instead of writing it again on every page.
+   */
+  keep?: boolean | undefined;
 }
 
 export interface StoryCardOptions {
@@ -41,10 +46,21 @@ export function renderStoryList(
   const variant = options.variant ?? 'compact';
   const className = `story-list story-list-${variant}${options.className ? ' ' + options.className : ''}`;
   if (variant === 'compact') {
-    return html`<ul class="${className}">${items.map((item) => renderCompactItem(item, strings))}</ul>`;
+    const render = options.keep ? keptCompactItem : renderCompactItem;
+    return html`<ul class="${className}">${items.map((item) => render(item, strings))}</ul>`;
   }
   const cardOptions: StoryCardOptions = { headingLevel: options.headingLevel ?? 2 };
   return html`<ul class="${className}">${items.map((item) => html`<li>${renderStoryCard(item, strings, cardOptions)}</li>`)}</ul>`;
+}
+
+const keptMarkup = new WeakMap<StoryItemView, { strings: UiStrings; markup: SafeHtml }>();
+
+function keptCompactItem(item: StoryItemView, strings: UiStrings): SafeHtml {
+  const kept = keptMarkup.get(item);
+  if (kept !== undefined && kept.strings === strings) return kept.markup;
+  const markup = renderCompactItem(item, strings);
+  keptMarkup.set(item, { strings, markup });
+  return markup;
 }
 
 function renderCompactItem(item: StoryItemView, strings: UiStrings): SafeHtml {

@@ -73,7 +73,7 @@ function renderOtherMaterials(view: StoryPageView, strings: UiStrings): SafeHtml
   const other = view.otherMaterials;
   return html`<section class="other-materials side" aria-labelledby="other-materials-heading">
 <h2 id="other-materials-heading" class="section-heading">${other.heading}</h2>
-${renderStoryList(other.items, strings, { variant: 'compact' })}
+${renderStoryList(other.items, strings, { variant: 'compact', keep: true })}
 <p class="more-link"><a href="${other.more.href}">${other.more.text}</a></p>
 </section>`;
 }

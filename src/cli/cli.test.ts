@@ -123,6 +123,25 @@ describe('bad starts', () => {
     assert.deepEqual(readFileSync(file), before);
   });
 
+  test('a database file another process keeps locked for writing', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'dispatch.db');
+    const seed = await runCli(['db', 'migrate'], { env: { DATABASE_URL: file } });
+    assert.equal(seed.code, 0, seed.stderr);
+    // An exclusive lock, as a long write of another process holds it: even readers must wait.
+    const holder = new BetterSqlite3(file);
+    holder.pragma('locking_mode = EXCLUSIVE');
+    holder.exec('BEGIN EXCLUSIVE');
+    holder.exec("CREATE TABLE held (id INTEGER)");
+    try {
+      const result = await runCli(['serve'], { env: { DATABASE_URL: file, PORT: String(await freePort()) } });
+      assertOneLineFailure(result, /is held by another process that has been writing to it for over 5 s.*try again when it has finished/);
+    } finally {
+      holder.exec('ROLLBACK');
+      holder.close();
+    }
+  });
+
   test('a PostgreSQL that refuses the connection', async () => {
     const port = await freePort();
     const result = await runCli(['serve'], { env: { DATABASE_URL: `postgres://dispatch:secret@127.0.0.1:${port}/news`, PORT: String(await freePort()) } });

@@ -3,6 +3,7 @@
 
 import { loadConfig, type Config } from '../lib/config.ts';
 import { openDatabase, type Database, type OpenOptions } from '../db/database.ts';
+import { asBusyError } from '../db/sqlite-busy.ts';
 import { migrateToLatest, migrationStatus, assertNotNewer } from '../db/migrate.ts';
 import { type ContentContext } from '../content/index.ts';
 import { systemClock } from '../lib/clock.ts';
@@ -15,7 +16,7 @@ export async function openConfiguredDatabase(config: Config, options: OpenOption
     return database;
   } catch (error) {
     await database.close();
-    throw error;
+    throw config.database.kind === 'sqlite' ? asBusyError(config.database.file, error) : error;
   }
 }
 

@@ -6,6 +6,7 @@ import { closeSync, existsSync, mkdirSync, openSync, readSync, statSync, accessS
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
+import { asBusyError, BUSY_TIMEOUT_MS } from './sqlite-busy.ts';
 import { AppError } from '../lib/errors.ts';
 import type { Schema } from './schema.ts';
 import type { Database, OpenOptions } from './database.ts';
@@ -73,8 +74,9 @@ function translateOpenError(file: string, error: unknown): AppError | unknown {
   if (code.startsWith('SQLITE_READONLY') || code === 'SQLITE_CANTOPEN' || code === 'SQLITE_PERM') {
     return new AppError('database_read_only', `Cannot write the database file ${file} (${code}); check its permissions and those of its folder`, { cause: error });
   }
-  return error;
+  return asBusyError(file, error);
 }
+
 
 const STATEMENT_CACHE_SIZE = 1000;
 
@@ -106,7 +108,7 @@ export function openSqlite(file: string, options: OpenOptions = {}): SqliteDatab
   let sqlite: BetterSqlite3.Database;
   try {
     sqlite = new BetterSqlite3(file);
-    sqlite.pragma('busy_timeout = 5000');
+    sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     if (!inMemory) sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('foreign_keys = ON');
     // In WAL mode NORMAL loses no committed transaction on a crash of the process, only on power loss.
@@ -145,7 +147,7 @@ export function openSqlite(file: string, options: OpenOptions = {}): SqliteDatab
 /** The read-only connection for direct reads, reporting each query's time like Kysely's log. */
 function openReader(file: string, options: OpenOptions) {
   const connection = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
-  connection.pragma('busy_timeout = 5000');
+  connection.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   connection.pragma('mmap_size = 17179869184');
   connection.pragma('cache_size = -32000');
   registerFoldCase(connection);

@@ -7,6 +7,7 @@ export const ERROR_CODES = {
   database_url_invalid: { status: 500, description: 'DATABASE_URL is neither a file path, a sqlite: URL nor a postgres:// URL.' },
   database_not_sqlite: { status: 500, description: 'The database file exists but is not a SQLite database; it is left untouched.' },
   database_read_only: { status: 500, description: 'The database file or its folder cannot be written by this process.' },
+  database_busy: { status: 503, description: 'Another process held the SQLite file for writing longer than the busy timeout (5 s).' },
   database_unreachable: { status: 503, description: 'PostgreSQL refused the connection, does not exist, or rejected the credentials.' },
   database_too_old: { status: 500, description: 'The PostgreSQL server is older than the oldest version Dispatch supports (15).' },
   database_newer_than_code: { status: 500, description: 'The database was migrated by a newer Dispatch than this one; upgrade Dispatch.' },

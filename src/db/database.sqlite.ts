@@ -12,6 +12,7 @@ import type { Schema } from './schema.ts';
 import type { Database, OpenOptions } from './database.ts';
 import { registerDirectReader } from './direct-reads.ts';
 import { registerFoldCase } from './fold-case.ts';
+import { forgetValueSamples } from './value-samples.sqlite.ts';
 
 const SQLITE_HEADER = 'SQLite format 3\0';
 
@@ -120,7 +121,10 @@ export function openSqlite(file: string, options: OpenOptions = {}): SqliteDatab
     sqlite.prepare('select count(*) from sqlite_master').get();
     // Refreshes the planner's statistics where they are missing or stale (cheap: SQLite samples), so
     // a grown archive keeps choosing the rubric index for rubric pages. Skipped for read-only use.
-    if (!inMemory) sqlite.pragma('optimize = 0x10002');
+    if (!inMemory) {
+      sqlite.pragma('optimize = 0x10002');
+      forgetValueSamples(sqlite);
+    }
   } catch (error) {
     throw translateOpenError(file, error);
   }

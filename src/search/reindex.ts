@@ -162,5 +162,6 @@ async function rebuild(database: Database, source: ReindexSource, options: { pro
   });
   for (const stale of old) await db.transaction().execute((trx) => dropGeneration(trx, stale));
   await sql`analyze search_documents`.execute(db);
+  if (database.dialect === 'sqlite') (await import('../db/value-samples.sqlite.ts')).forgetValueSamples(sqliteOf(database));
   return { generation, stories, documents, milliseconds: Date.now() - started };
 }

@@ -2,6 +2,7 @@
 // batch, straight through better-sqlite3 (the query builder would cost more than the insert).
 
 import type BetterSqlite3 from 'better-sqlite3';
+import { forgetValueSamples } from '../../db/value-samples.sqlite.ts';
 import { SYNTHETIC_COLUMNS, type SyntheticBatch, type SyntheticTable, type SyntheticWriter } from './synthetic-batch.ts';
 
 // Slug indexes take inserts in alphabetical, not time, order: a large page cache keeps them from
@@ -47,6 +48,7 @@ export function sqliteSyntheticWriter(sqlite: BetterSqlite3.Database): Synthetic
       sqlite.pragma(`cache_size = ${previousCache}`);
       // A bulk load changes the shape of every index: give the planner fresh statistics.
       sqlite.exec('analyze');
+      forgetValueSamples(sqlite);
       sqlite.pragma(`mmap_size = ${previousMap}`);
       // The smaller cache size does not by itself give back the gigabyte of pages the load used.
       sqlite.pragma('shrink_memory');

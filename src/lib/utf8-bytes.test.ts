@@ -32,3 +32,11 @@ test('the bytes of one text are not overwritten by the next', () => {
   utf8Bytes('вторая страница, длиннее первой');
   assert.equal(first.toString('utf8'), 'первая страница');
 });
+
+test('a page-sized text gets bytes of its own (a cached page holds exactly its bytes), lone surrogate or not', () => {
+  for (const text of ['Новость дня '.repeat(2000), `${'Новость дня '.repeat(2000)}\ud83d`]) {
+    const bytes = utf8Bytes(text);
+    assert.deepEqual(bytes, Buffer.from(text));
+    assert.equal(bytes.buffer.byteLength, bytes.length);
+  }
+});

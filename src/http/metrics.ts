@@ -18,6 +18,23 @@ function statementKind(sqlText: string): string {
   return ['select', 'insert', 'update', 'delete', 'with', 'begin', 'commit', 'rollback'].includes(word) ? word : 'other';
 }
 
+/** At most this many kept series handles per metric; past it they are made anew (odd SQL texts). */
+const MAX_KEPT = 2000;
+
+/** `make(key)` once per distinct key (the parts joined by a character no label holds). */
+function kept<T>(make: (key: string[]) => T): (...key: string[]) => T {
+  const handles = new Map<string, T>();
+  return (...key) => {
+    const id = key.join('\u0001');
+    let handle = handles.get(id);
+    if (handle === undefined) {
+      handle = make(key);
+      if (handles.size < MAX_KEPT) handles.set(id, handle);
+    }
+    return handle;
+  };
+}
+
 export function createMetrics(): Metrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
@@ -41,17 +58,29 @@ export function createMetrics(): Metrics {
     buckets: LATENCY_BUCKETS,
     registers: [registry],
   });
+  // prom-client finds a series by hashing its labels on every call; each series' handle is kept
+  // instead (a few per route and kind of statement), found by a plain string key.
+  const requestCounters = kept((key: string[]) => requests.labels(...key));
+  const latencies = kept((key: string[]) => latency.labels(...key));
+  const queryTimes = kept((key: string[]) => queries.labels(...key));
+  const kinds = new Map<string, string>();
+  const kindOf = (sqlText: string) => {
+    let kind = kinds.get(sqlText);
+    if (kind === undefined) {
+      kind = statementKind(sqlText);
+      if (kinds.size < MAX_KEPT) kinds.set(sqlText, kind);
+    }
+    return kind;
+  };
   return {
     registry,
     observeRequest(route, method, status, seconds) {
-      requests.inc({ route, method, status: String(status) });
-      latency.observe({ route, method }, seconds);
+      requestCounters(route, method, String(status)).inc();
+      latencies(route, method).observe(seconds);
     },
     observeQuery(event) {
-      queries.observe(
-        { statement: statementKind(event.query.sql), outcome: event.level === 'error' ? 'error' : 'ok' },
-        event.queryDurationMillis / 1000,
-      );
+      // The statement's kind is kept by its SQL text: hot statements are few, each a constant string.
+      queryTimes(kindOf(event.query.sql), event.level === 'error' ? 'error' : 'ok').observe(event.queryDurationMillis / 1000);
     },
   };
 }

@@ -18,20 +18,21 @@ function statementKind(sqlText: string): string {
   return ['select', 'insert', 'update', 'delete', 'with', 'begin', 'commit', 'rollback'].includes(word) ? word : 'other';
 }
 
-/** At most this many kept series handles per metric; past it they are made anew (odd SQL texts). */
+/** At most this many values kept per memo; past it they are made anew (odd SQL texts). */
 const MAX_KEPT = 2000;
+/** Joins label values into one key: no label holds it. */
+const SEP = '\u0001';
 
-/** `make(key)` once per distinct key (the parts joined by a character no label holds). */
-function kept<T>(make: (key: string[]) => T): (...key: string[]) => T {
-  const handles = new Map<string, T>();
-  return (...key) => {
-    const id = key.join('\u0001');
-    let handle = handles.get(id);
-    if (handle === undefined) {
-      handle = make(key);
-      if (handles.size < MAX_KEPT) handles.set(id, handle);
+/** `make(key)` once per distinct key, for up to MAX_KEPT keys. */
+function kept<T>(make: (key: string) => T): (key: string) => T {
+  const values = new Map<string, T>();
+  return (key) => {
+    let value = values.get(key);
+    if (value === undefined) {
+      value = make(key);
+      if (values.size < MAX_KEPT) values.set(key, value);
     }
-    return handle;
+    return value;
   };
 }
 
@@ -60,27 +61,19 @@ export function createMetrics(): Metrics {
   });
   // prom-client finds a series by hashing its labels on every call; each series' handle is kept
   // instead (a few per route and kind of statement), found by a plain string key.
-  const requestCounters = kept((key: string[]) => requests.labels(...key));
-  const latencies = kept((key: string[]) => latency.labels(...key));
-  const queryTimes = kept((key: string[]) => queries.labels(...key));
-  const kinds = new Map<string, string>();
-  const kindOf = (sqlText: string) => {
-    let kind = kinds.get(sqlText);
-    if (kind === undefined) {
-      kind = statementKind(sqlText);
-      if (kinds.size < MAX_KEPT) kinds.set(sqlText, kind);
-    }
-    return kind;
-  };
+  const requestCounter = kept((key) => requests.labels(...key.split(SEP)));
+  const latencyOf = kept((key) => latency.labels(...key.split(SEP)));
+  const queryTimeOf = kept((key) => queries.labels(...key.split(SEP)));
+  // The statement's kind is kept by its SQL text: hot statements are few, each a constant string.
+  const kindOf = kept(statementKind);
   return {
     registry,
     observeRequest(route, method, status, seconds) {
-      requestCounters(route, method, String(status)).inc();
-      latencies(route, method).observe(seconds);
+      requestCounter(route + SEP + method + SEP + status).inc();
+      latencyOf(route + SEP + method).observe(seconds);
     },
     observeQuery(event) {
-      // The statement's kind is kept by its SQL text: hot statements are few, each a constant string.
-      queryTimes(kindOf(event.query.sql), event.level === 'error' ? 'error' : 'ok').observe(event.queryDurationMillis / 1000);
+      queryTimeOf(kindOf(event.query.sql) + SEP + (event.level === 'error' ? 'error' : 'ok')).observe(event.queryDurationMillis / 1000);
     },
   };
 }

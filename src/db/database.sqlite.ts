@@ -78,7 +78,6 @@ function translateOpenError(file: string, error: unknown): AppError | unknown {
   return asBusyError(file, error);
 }
 
-
 const STATEMENT_CACHE_SIZE = 1000;
 
 /**
